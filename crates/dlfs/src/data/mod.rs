@@ -1,0 +1,1 @@
+//! MNIST and Fashion-MNIST (filled in by the data work).

@@ -1,0 +1,65 @@
+//! Layers: the book's `common/layers.py`, one file per layer.
+//!
+//! Every layer has a `forward` that computes its output and keeps what `backward` will need,
+//! and a `backward` that takes dL/dout and returns dL/dx, filling the gradients of its
+//! parameters on the way (the chain rule, one layer at a time).
+
+use ndarray::ArrayD;
+
+use crate::Float;
+
+/// A tensor crossing a layer boundary: any rank, `f32` unless said otherwise.
+pub type Tensor<F = f32> = ArrayD<F>;
+
+/// Training or inference: Dropout and BatchNorm behave differently in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Learning: Dropout drops, BatchNorm uses the batch's statistics.
+    Train,
+    /// Predicting: Dropout scales, BatchNorm uses its running statistics.
+    Test,
+}
+
+/// A learnable parameter, owned by its layer: its value and the gradient of the loss by it.
+#[derive(Debug, Clone)]
+pub struct Param<F: Float = f32> {
+    /// The book's key: "W1", "b1", "gamma1", ...
+    pub name: String,
+    /// The value the network computes with.
+    pub value: ArrayD<F>,
+    /// dL/dvalue, overwritten by each `backward` (the book's `self.dW = ...`).
+    pub grad: ArrayD<F>,
+    /// Whether weight decay applies to it (weights yes; biases, gamma, beta no).
+    pub decay: bool,
+}
+
+impl<F: Float> Param<F> {
+    /// A parameter with a zero gradient of the same shape.
+    pub fn new(name: impl Into<String>, value: ArrayD<F>, decay: bool) -> Self {
+        let grad = ArrayD::zeros(value.raw_dim());
+        Param {
+            name: name.into(),
+            value,
+            grad,
+            decay,
+        }
+    }
+}
+
+/// One layer of a network.
+pub trait Layer<F: Float = f32>: Send {
+    /// The layer's name in messages ("Affine", "Relu", ...).
+    fn name(&self) -> &'static str;
+    /// Computes the output for `x`, keeping what backward needs.
+    fn forward(&mut self, x: Tensor<F>, mode: Mode) -> Tensor<F>;
+    /// Takes dL/dout, fills the parameters' gradients and returns dL/dx.
+    fn backward(&mut self, dout: Tensor<F>) -> Tensor<F>;
+    /// The layer's parameters (none for activations).
+    fn params(&self) -> Vec<&Param<F>> {
+        Vec::new()
+    }
+    /// The layer's parameters, mutably: what an optimizer updates.
+    fn params_mut(&mut self) -> Vec<&mut Param<F>> {
+        Vec::new()
+    }
+}

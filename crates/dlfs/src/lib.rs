@@ -1,0 +1,30 @@
+//! # dlfs — the shared core of "Deep Learning from Scratch" in Rust
+//!
+//! This crate is the book's `common/` and `dataset/` folders: everything more than one chapter
+//! uses. Each module is one concept; the chapter crates under `chapters/` hold the experiments.
+//!
+//! | module | the book's file | what it holds |
+//! |---|---|---|
+//! | [`functions`] | `common/functions.py` | step, sigmoid, ReLU, softmax, the losses |
+//! | [`gradient`] | `common/gradient.py` | numerical differentiation |
+//! | [`layers`] | `common/layers.py` | one file per layer, each with `forward`/`backward` |
+//! | [`net`] | `ch05/two_layer_net.py`, `common/multi_layer_net.py`, ... | networks built from layers |
+//! | [`optimizer`] | `common/optimizer.py` | SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam |
+//! | [`data`] | `dataset/mnist.py` | MNIST and Fashion-MNIST: parse, download, cache, sample |
+//! | [`io`] | `pickle` | parameters as NumPy `.npz` |
+//! | [`plot`] | `matplotlib` | line charts, scatter plots, histograms, image grids |
+//! | [`cli`] | — | the flags every chapter binary shares, one-line errors, progress |
+
+pub mod cli;
+pub mod data;
+pub mod float;
+pub mod functions;
+pub mod gradient;
+pub mod io;
+pub mod layers;
+pub mod net;
+pub mod optimizer;
+pub mod plot;
+
+pub use float::Float;
+pub use layers::{Layer, Mode, Param, Tensor};
