@@ -63,3 +63,13 @@ pub trait Layer<F: Float = f32>: Send {
         Vec::new()
     }
 }
+
+mod affine;
+mod relu;
+mod sigmoid;
+mod softmax_with_loss;
+
+pub use affine::{Affine, flatten_rows};
+pub use relu::Relu;
+pub use sigmoid::Sigmoid;
+pub use softmax_with_loss::SoftmaxWithLoss;

@@ -1,1 +1,11 @@
-//! Networks.
+//! Networks: layers in a row, ending in a loss layer.
+//!
+//! Each of the book's networks is a config struct (its constructor's arguments, with `Default`)
+//! whose `build` returns a [`Sequential`]: `predict`, `loss`, `accuracy`, `gradient` and
+//! `numerical_gradient` are written once there, as in the book's six-line loops.
+
+mod sequential;
+mod two_layer_net;
+
+pub use sequential::Sequential;
+pub use two_layer_net::TwoLayerNet;
