@@ -10,6 +10,7 @@
 //! | [`layers`] | `common/layers.py` | one file per layer, each with `forward`/`backward` |
 //! | [`net`] | `ch05/two_layer_net.py`, `common/multi_layer_net.py`, ... | networks built from layers |
 //! | [`optimizer`] | `common/optimizer.py` | SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam |
+//! | [`trainer`] | `common/trainer.py` | the mini-batch training loop and its history |
 //! | [`data`] | `dataset/mnist.py` | MNIST and Fashion-MNIST: parse, download, cache, sample |
 //! | [`io`] | `pickle` | parameters as NumPy `.npz` |
 //! | [`plot`] | `matplotlib` | line charts, scatter plots, histograms, image grids |
@@ -25,6 +26,7 @@ pub mod layers;
 pub mod net;
 pub mod optimizer;
 pub mod plot;
+pub mod trainer;
 
 pub use float::Float;
 pub use layers::{Layer, Mode, Param, Tensor};

@@ -12,6 +12,8 @@ use crate::{Float, Param};
 pub trait Optimizer<F: Float = f32> {
     /// One step: changes every `param.value` using its `param.grad`.
     fn update(&mut self, params: Vec<&mut Param<F>>);
+    /// The learning rate η, for messages and legends.
+    fn lr(&self) -> f64;
 }
 
 /// One zero array per parameter the first time, then a check that the network did not change.
@@ -37,6 +39,10 @@ impl Sgd {
 }
 
 impl<F: Float> Optimizer<F> for Sgd {
+    fn lr(&self) -> f64 {
+        self.lr
+    }
+
     fn update(&mut self, params: Vec<&mut Param<F>>) {
         for p in params {
             p.value.scaled_add(-F::lit(self.lr), &p.grad); // W -= lr * dW
@@ -62,6 +68,10 @@ impl<F: Float> Momentum<F> {
 }
 
 impl<F: Float> Optimizer<F> for Momentum<F> {
+    fn lr(&self) -> f64 {
+        self.lr
+    }
+
     fn update(&mut self, mut params: Vec<&mut Param<F>>) {
         let (lr, alpha) = (F::lit(self.lr), F::lit(self.momentum));
         let v = state(&mut self.v, &params, "Momentum");
@@ -93,6 +103,10 @@ impl<F: Float> Nesterov<F> {
 }
 
 impl<F: Float> Optimizer<F> for Nesterov<F> {
+    fn lr(&self) -> f64 {
+        self.lr
+    }
+
     fn update(&mut self, mut params: Vec<&mut Param<F>>) {
         let (lr, alpha) = (F::lit(self.lr), F::lit(self.momentum));
         let v = state(&mut self.v, &params, "Nesterov");
@@ -122,6 +136,10 @@ impl<F: Float> AdaGrad<F> {
 }
 
 impl<F: Float> Optimizer<F> for AdaGrad<F> {
+    fn lr(&self) -> f64 {
+        self.lr
+    }
+
     fn update(&mut self, mut params: Vec<&mut Param<F>>) {
         let (lr, eps) = (F::lit(self.lr), F::lit(1e-7));
         let h = state(&mut self.h, &params, "AdaGrad");
@@ -153,6 +171,10 @@ impl<F: Float> RmsProp<F> {
 }
 
 impl<F: Float> Optimizer<F> for RmsProp<F> {
+    fn lr(&self) -> f64 {
+        self.lr
+    }
+
     fn update(&mut self, mut params: Vec<&mut Param<F>>) {
         let (lr, rho, eps) = (F::lit(self.lr), F::lit(self.decay_rate), F::lit(1e-7));
         let h = state(&mut self.h, &params, "RmsProp");
@@ -188,6 +210,10 @@ impl<F: Float> Adam<F> {
 }
 
 impl<F: Float> Optimizer<F> for Adam<F> {
+    fn lr(&self) -> f64 {
+        self.lr
+    }
+
     fn update(&mut self, mut params: Vec<&mut Param<F>>) {
         self.iter += 1;
         let (b1, b2) = (self.beta1, self.beta2);

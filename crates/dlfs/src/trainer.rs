@@ -1,0 +1,140 @@
+//! Mini-batch training: the book's `common/trainer.py`.
+
+use std::time::Instant;
+
+use ndarray::{ArrayView1, ArrayViewD, Axis, s};
+use rand::Rng;
+
+use crate::Float;
+use crate::net::Sequential;
+use crate::optimizer::Optimizer;
+
+/// How to train: the arguments of the book's `Trainer`, with its defaults.
+#[derive(Debug, Clone)]
+pub struct TrainerConfig {
+    /// Number of updates (the book's ch05 script: 10,000; `Trainer` uses epochs × iterations per epoch).
+    pub iters: usize,
+    pub batch_size: usize,
+    /// Accuracy is measured every epoch (train size / batch size iterations) on the first this many
+    /// images of each set; `None` measures on the whole sets.
+    pub evaluate_sample: Option<usize>,
+    /// Whether to measure accuracy at all (the optimizer comparison only needs the loss).
+    pub evaluate: bool,
+    /// Print one line per epoch (the progress bar shows regardless, on a terminal).
+    pub verbose: bool,
+    /// The progress bar's label.
+    pub label: String,
+}
+
+impl Default for TrainerConfig {
+    fn default() -> Self {
+        TrainerConfig {
+            iters: 10_000,
+            batch_size: 100,
+            evaluate_sample: None,
+            evaluate: true,
+            verbose: true,
+            label: "training".into(),
+        }
+    }
+}
+
+impl TrainerConfig {
+    /// `epochs` passes over `train_size` images, in iterations, as the book's `Trainer` counts them.
+    pub fn iters_for_epochs(epochs: usize, train_size: usize, batch_size: usize) -> usize {
+        epochs * (train_size / batch_size).max(1)
+    }
+}
+
+/// What a run measured: a loss per iteration, accuracies per epoch.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// The batch's loss at each iteration.
+    pub loss: Vec<f64>,
+    /// The iteration after which each accuracy was measured.
+    pub eval_iters: Vec<usize>,
+    pub train_acc: Vec<f64>,
+    pub test_acc: Vec<f64>,
+    /// Wall-clock seconds of the whole run, evaluations included.
+    pub seconds: f64,
+}
+
+/// Why training stopped early.
+#[derive(Debug, thiserror::Error)]
+pub enum TrainError {
+    #[error(
+        "the loss became {loss} at iteration {iter}: the learning rate ({lr}) is probably too high; try a smaller --lr"
+    )]
+    Diverged { iter: usize, loss: f64, lr: String },
+    #[error("--batch-size {batch_size} is larger than the {train_size} training images: choose at most {train_size}")]
+    BatchTooLarge { batch_size: usize, train_size: usize },
+    #[error("--batch-size must be at least 1")]
+    EmptyBatch,
+}
+
+// ANCHOR: train
+/// Trains `net` with `optimizer` on random mini-batches (drawn with replacement, like the
+/// book's `np.random.choice`), measuring train and test accuracy once per epoch.
+///
+/// `lr_label` only serves the error message when the loss diverges.
+pub fn train<F: Float>(
+    net: &mut Sequential<F>,
+    optimizer: &mut dyn Optimizer<F>,
+    (x_train, t_train): (ArrayViewD<F>, ArrayView1<usize>),
+    (x_test, t_test): (ArrayViewD<F>, ArrayView1<usize>),
+    config: &TrainerConfig,
+    rng: &mut impl Rng,
+) -> Result<History, TrainError> {
+    let train_size = x_train.shape()[0];
+    if config.batch_size == 0 {
+        return Err(TrainError::EmptyBatch);
+    }
+    if config.batch_size > train_size {
+        return Err(TrainError::BatchTooLarge { batch_size: config.batch_size, train_size });
+    }
+    let iter_per_epoch = (train_size / config.batch_size).max(1);
+    let start = Instant::now();
+    let mut history = History::default();
+    let bar = crate::cli::progress_bar(config.iters as u64, &config.label);
+    for i in 0..config.iters {
+        let batch_mask: Vec<usize> = (0..config.batch_size).map(|_| rng.random_range(0..train_size)).collect();
+        let x_batch = x_train.select(Axis(0), &batch_mask); // (batch, ...)
+        let t_batch = t_train.select(Axis(0), &batch_mask); // (batch,)
+
+        let loss = net.gradient(x_batch, t_batch.view()).to_f64().unwrap(); // backprop
+        if !loss.is_finite() {
+            bar.finish_and_clear();
+            return Err(TrainError::Diverged { iter: i, loss, lr: optimizer_lr(optimizer) });
+        }
+        optimizer.update(net.params_mut());
+        history.loss.push(loss);
+        bar.inc(1);
+
+        if config.evaluate && i % iter_per_epoch == 0 {
+            let n = |len: usize| config.evaluate_sample.map_or(len, |s| s.min(len));
+            let (ntr, nte) = (n(train_size), n(x_test.shape()[0]));
+            let train_acc = net.accuracy(x_train.slice_axis(Axis(0), (0..ntr).into()), t_train.slice(s![..ntr]));
+            let test_acc = net.accuracy(x_test.slice_axis(Axis(0), (0..nte).into()), t_test.slice(s![..nte]));
+            history.eval_iters.push(i);
+            history.train_acc.push(train_acc);
+            history.test_acc.push(test_acc);
+            if config.verbose {
+                bar.suspend(|| {
+                    println!(
+                        "epoch {:>3}: train acc {train_acc:.4}, test acc {test_acc:.4}, loss {loss:.4}",
+                        i / iter_per_epoch
+                    )
+                });
+            }
+        }
+    }
+    bar.finish_and_clear();
+    history.seconds = start.elapsed().as_secs_f64();
+    Ok(history)
+}
+// ANCHOR_END: train
+
+/// The optimizer's learning rate for messages (its Debug output names it).
+fn optimizer_lr<F: Float>(optimizer: &dyn Optimizer<F>) -> String {
+    optimizer.lr().to_string()
+}
