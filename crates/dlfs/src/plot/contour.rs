@@ -227,7 +227,12 @@ impl Paint for Contour {
             });
             render::draw_series(&mut chart, s, color, &t, false)?;
         }
-        let named = self.paths.iter().filter(|s| !s.name.is_empty()).count();
+        let named: Vec<&str> = self
+            .paths
+            .iter()
+            .map(|s| s.name.as_str())
+            .filter(|n| !n.is_empty())
+            .collect();
         let crowded = || {
             let pts: Vec<_> = self
                 .paths
@@ -237,7 +242,7 @@ impl Paint for Contour {
                 .collect();
             render::to_fractions(&pts, x, y)
         };
-        render::legend(&mut chart, named, self.legend, crowded, &t)
+        render::legend(&mut chart, &named, self.legend, crowded, &t)
     }
 
     fn size(&self) -> (u32, u32) {

@@ -193,7 +193,12 @@ impl Paint for Histogram {
                 });
             chart.draw_series(edges)?;
         }
-        let named = self.series.iter().filter(|s| !s.name.is_empty()).count();
+        let named: Vec<&str> = self
+            .series
+            .iter()
+            .map(|s| s.name.as_str())
+            .filter(|n| !n.is_empty())
+            .collect();
         let crowded = || {
             let pts: Vec<(f64, f64)> = counts
                 .iter()
@@ -207,7 +212,7 @@ impl Paint for Histogram {
                 .collect();
             render::to_fractions(&pts, x, (0.0, y_max))
         };
-        render::legend(&mut chart, named, self.legend, crowded, &t)
+        render::legend(&mut chart, &named, self.legend, crowded, &t)
     }
 
     fn size(&self) -> (u32, u32) {

@@ -150,7 +150,12 @@ impl LineChart {
         for (i, s) in self.series.iter().enumerate() {
             render::draw_series(chart, s, render::series_color(s, i), t, log)?;
         }
-        let named = self.series.iter().filter(|s| !s.name.is_empty()).count();
+        let named: Vec<&str> = self
+            .series
+            .iter()
+            .map(|s| s.name.as_str())
+            .filter(|n| !n.is_empty())
+            .collect();
         let crowded = || {
             let pts = self.series.iter().flat_map(|s| s.points.iter()).copied();
             let pts: Vec<_> = if log {
@@ -163,7 +168,7 @@ impl LineChart {
             let y = if log { (y.0.ln(), y.1.ln()) } else { y };
             render::to_fractions(&pts, x, y)
         };
-        render::legend(chart, named, self.legend, crowded, t)
+        render::legend(chart, &named, self.legend, crowded, t)
     }
 }
 

@@ -226,7 +226,7 @@ where
 /// Draws the legend box if more than one entry has a name.
 pub(crate) fn legend<'a, DB, Y>(
     chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
-    entries: usize,
+    names: &[&str],
     pos: LegendPos,
     crowded: impl Fn() -> Vec<(f64, f64)>,
     t: &Theme,
@@ -237,8 +237,27 @@ where
 {
     let pos = match pos {
         LegendPos::Off => return Ok(()),
-        _ if entries < 2 => return Ok(()),
-        LegendPos::Auto => best_corner(&crowded()),
+        _ if names.len() < 2 => return Ok(()),
+        LegendPos::Auto => {
+            // the legend's size as a fraction of the plot, from the text it will hold
+            let font = ("sans-serif", t.tick).into_font();
+            let text_w = names
+                .iter()
+                .map(|n| {
+                    font.box_size(n)
+                        .map_or(n.len() as f64 * t.tick * 0.6, |(w, _)| f64::from(w))
+                })
+                .fold(0.0, f64::max);
+            let (pw, ph) = chart.plotting_area().dim_in_pixel();
+            let (pw, ph) = (f64::from(pw.max(1)), f64::from(ph.max(1)));
+            let size = (
+                (text_w + 50.0) / pw,
+                (names.len() as f64 * (t.tick + 6.0) + 14.0) / ph,
+            );
+            let margin = (f64::from(t.margin) / pw, f64::from(t.margin) / ph);
+            let marker = (10.0 / pw, 10.0 / ph);
+            best_corner(&crowded(), size, margin, marker)
+        }
         p => p,
     };
     let pos = match pos {
@@ -258,15 +277,30 @@ where
         .draw()
 }
 
-/// The corner whose box (40% wide, 35% high) covers the fewest points, given in plot
-/// fractions (0 = left/bottom, 1 = right/top). Upper corners win ties.
-pub(crate) fn best_corner(points: &[(f64, f64)]) -> LegendPos {
+/// The corner whose legend box (`size` wide and high, `margin` in from the edges, all in plot
+/// fractions) covers the fewest points, each point counted if within `reach` of the box.
+/// Points are in plot fractions too (0 = left/bottom, 1 = right/top); upper corners win ties.
+pub(crate) fn best_corner(
+    points: &[(f64, f64)],
+    size: (f64, f64),
+    margin: (f64, f64),
+    reach: (f64, f64),
+) -> LegendPos {
     let count = |left: bool, low: bool| {
+        let (u0, u1) = if left {
+            (margin.0, margin.0 + size.0)
+        } else {
+            (1.0 - margin.0 - size.0, 1.0 - margin.0)
+        };
+        let (v0, v1) = if low {
+            (margin.1, margin.1 + size.1)
+        } else {
+            (1.0 - margin.1 - size.1, 1.0 - margin.1)
+        };
         points
             .iter()
             .filter(|&&(u, v)| {
-                (if left { u <= 0.4 } else { u >= 0.6 })
-                    && (if low { v <= 0.35 } else { v >= 0.65 })
+                u >= u0 - reach.0 && u <= u1 + reach.0 && v >= v0 - reach.1 && v <= v1 + reach.1
             })
             .count()
     };

@@ -269,8 +269,13 @@ impl Paint for ScatterChart {
                 });
             }
         }
-        let named = self.classes.iter().filter(|c| !c.name.is_empty()).count()
-            + self.lines.iter().filter(|s| !s.name.is_empty()).count();
+        let named: Vec<&str> = self
+            .lines
+            .iter()
+            .map(|s| s.name.as_str())
+            .chain(self.classes.iter().map(|c| c.name.as_str()))
+            .filter(|n| !n.is_empty())
+            .collect();
         let crowded = || {
             let pts: Vec<_> = self
                 .classes
@@ -280,7 +285,7 @@ impl Paint for ScatterChart {
                 .collect();
             render::to_fractions(&pts, x, y)
         };
-        render::legend(&mut chart, named, self.legend, crowded, &t)
+        render::legend(&mut chart, &named, self.legend, crowded, &t)
     }
 
     fn size(&self) -> (u32, u32) {
