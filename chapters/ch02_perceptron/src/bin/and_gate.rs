@@ -1,0 +1,18 @@
+//! The AND gate as a perceptron: prints its truth table.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Prints the truth table of the AND gate computed by a perceptron.
+#[derive(Parser)]
+#[command(version)]
+struct Args {}
+
+fn main() -> ExitCode {
+    dlfs::cli::run(|| {
+        Args::parse();
+        ch02_perceptron::print_truth_table("AND", ch02_perceptron::and);
+        Ok(())
+    })
+}

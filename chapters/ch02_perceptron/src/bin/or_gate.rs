@@ -1,0 +1,18 @@
+//! The OR gate as a perceptron: prints its truth table.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Prints the truth table of the OR gate computed by a perceptron.
+#[derive(Parser)]
+#[command(version)]
+struct Args {}
+
+fn main() -> ExitCode {
+    dlfs::cli::run(|| {
+        Args::parse();
+        ch02_perceptron::print_truth_table("OR", ch02_perceptron::or);
+        Ok(())
+    })
+}

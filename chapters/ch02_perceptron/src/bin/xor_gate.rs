@@ -1,0 +1,18 @@
+//! The XOR gate as a perceptron: prints its truth table.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// Prints the truth table of the XOR gate computed by a perceptron.
+#[derive(Parser)]
+#[command(version)]
+struct Args {}
+
+fn main() -> ExitCode {
+    dlfs::cli::run(|| {
+        Args::parse();
+        ch02_perceptron::print_truth_table("XOR", ch02_perceptron::xor);
+        Ok(())
+    })
+}
