@@ -7,6 +7,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::colors::colormaps::{ColorMap, ViridisRGB};
 
+use super::raster;
 use super::render::{self, DrawResult, Paint};
 use super::style::{LegendPos, Series, Theme, finite_range};
 
@@ -199,8 +200,12 @@ pub(crate) fn contour_segments(
 }
 
 impl Paint for Contour {
-    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let t = Theme::for_size(area.dim_in_pixel());
+    fn paint<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        bitmap: bool,
+    ) -> DrawResult<DB> {
+        let t = Theme::new(area.dim_in_pixel(), bitmap);
         let (x, y) = (self.x_range, self.y_range);
         let mut chart =
             render::builder(area, &self.title, &t).build_cartesian_2d(x.0..x.1, y.0..y.1)?;
@@ -214,10 +219,24 @@ impl Paint for Contour {
             };
             let color = ViridisRGB.get_color_normalized(u, 0.0, 1.0);
             let segs = contour_segments(&self.values, (self.nx, self.ny), x, y, level);
-            chart.draw_series(
-                segs.into_iter()
-                    .map(|s| PathElement::new(s.to_vec(), color.stroke_width(1))),
-            )?;
+            if t.bitmap {
+                let to_px = render::pixel_mapper(&chart, false);
+                let pieces: Vec<Vec<(f64, f64)>> = segs
+                    .iter()
+                    .map(|s| vec![to_px(&s[0]), to_px(&s[1])])
+                    .collect();
+                raster::stroke(
+                    &chart.plotting_area().strip_coord_spec(),
+                    &pieces,
+                    1.2,
+                    color,
+                )?;
+            } else {
+                let lines = segs
+                    .into_iter()
+                    .map(|s| PathElement::new(s.to_vec(), color.stroke_width(1)));
+                chart.draw_series(lines)?;
+            }
         }
         for (i, s) in self.paths.iter().enumerate() {
             let color = s.color.unwrap_or(if i == 0 {

@@ -39,14 +39,18 @@ panel_from!(
 );
 
 impl Panel {
-    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+    fn paint<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        bitmap: bool,
+    ) -> DrawResult<DB> {
         match self {
-            Panel::Line(c) => c.paint(area),
-            Panel::Scatter(c) => c.paint(area),
-            Panel::Histogram(c) => c.paint(area),
-            Panel::Images(c) => c.paint(area),
-            Panel::Contour(c) => c.paint(area),
-            Panel::Quiver(c) => c.paint(area),
+            Panel::Line(c) => c.paint(area, bitmap),
+            Panel::Scatter(c) => c.paint(area, bitmap),
+            Panel::Histogram(c) => c.paint(area, bitmap),
+            Panel::Images(c) => c.paint(area, bitmap),
+            Panel::Contour(c) => c.paint(area, bitmap),
+            Panel::Quiver(c) => c.paint(area, bitmap),
         }
     }
 
@@ -147,7 +151,11 @@ impl Figure {
 }
 
 impl Paint for Figure {
-    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
+    fn paint<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        bitmap: bool,
+    ) -> DrawResult<DB> {
         let (w, _) = area.dim_in_pixel();
         let (top, rest) = area.split_vertically(self.title_height());
         if !self.title.is_empty() {
@@ -165,7 +173,7 @@ impl Paint for Figure {
         }
         let (rows, cols) = self.grid();
         for (panel, cell) in self.panels.iter().zip(rest.split_evenly((rows, cols))) {
-            panel.paint(&cell)?;
+            panel.paint(&cell, bitmap)?;
         }
         Ok(())
     }

@@ -146,8 +146,12 @@ impl Histogram {
 }
 
 impl Paint for Histogram {
-    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let t = Theme::for_size(area.dim_in_pixel());
+    fn paint<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        bitmap: bool,
+    ) -> DrawResult<DB> {
+        let t = Theme::new(area.dim_in_pixel(), bitmap);
         let x = self.x_range();
         let counts = self.counts(x);
         let tallest = counts.iter().flatten().copied().max().unwrap_or(0) as f64;

@@ -169,8 +169,12 @@ fn caption_font(cell: f64) -> f64 {
 }
 
 impl Paint for ImageGrid {
-    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let t = Theme::for_size(area.dim_in_pixel());
+    fn paint<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        bitmap: bool,
+    ) -> DrawResult<DB> {
+        let t = Theme::new(area.dim_in_pixel(), bitmap);
         let area = area.titled(&self.title, ("sans-serif", t.title.max(16.0)))?;
         let area = area.margin(4, 4, 4, 4);
         let (rows, cols) = self.grid();

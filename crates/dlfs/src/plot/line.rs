@@ -173,8 +173,12 @@ impl LineChart {
 }
 
 impl Paint for LineChart {
-    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let t = Theme::for_size(area.dim_in_pixel());
+    fn paint<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        bitmap: bool,
+    ) -> DrawResult<DB> {
+        let t = Theme::new(area.dim_in_pixel(), bitmap);
         let (x, y) = self.ranges();
         let mut b = render::builder(area, &self.title, &t);
         if self.log_y {

@@ -34,6 +34,7 @@ mod hist;
 mod image;
 mod line;
 mod quiver;
+mod raster;
 mod render;
 mod scatter;
 mod style;

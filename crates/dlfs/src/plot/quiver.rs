@@ -5,6 +5,7 @@ use std::path::Path;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::raster;
 use super::render::{self, DrawResult, Paint};
 use super::style::{RGBColor, Theme, finite_range, pad};
 
@@ -135,8 +136,12 @@ impl Quiver {
 }
 
 impl Paint for Quiver {
-    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let t = Theme::for_size(area.dim_in_pixel());
+    fn paint<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        bitmap: bool,
+    ) -> DrawResult<DB> {
+        let t = Theme::new(area.dim_in_pixel(), bitmap);
         let fit = |v: Vec<f64>| finite_range(v).map_or((0.0, 1.0), |r| pad(r, 0.08));
         let x = self
             .x_range
@@ -148,27 +153,22 @@ impl Paint for Quiver {
             render::builder(area, &self.title, &t).build_cartesian_2d(x.0..x.1, y.0..y.1)?;
         render::mesh(&mut chart, &self.x_label, &self.y_label, &t)?;
         let s = self.auto_scale(x, y);
-        // shafts in data units, heads as triangles in pixels so they look alike on any axes
-        let origin = chart.plotting_area().get_base_pixel();
+        // shafts and heads in pixels, so arrows look alike on any axes
+        let to_px = render::pixel_mapper(&chart, false);
         let mut shafts = vec![];
         let mut heads = vec![];
         for a in self.finite() {
-            let (x1, y1) = (a.x + s * a.dx, a.y + s * a.dy);
-            let p0 = chart.backend_coord(&(a.x, a.y));
-            let p1 = chart.backend_coord(&(x1, y1));
-            let (ux, uy) = (f64::from(p1.0 - p0.0), f64::from(p1.1 - p0.1));
+            let p0 = to_px(&(a.x, a.y));
+            let tip = to_px(&(a.x + s * a.dx, a.y + s * a.dy));
+            let (ux, uy) = (tip.0 - p0.0, tip.1 - p0.1);
             let len = ux.hypot(uy);
             if len < 1.0 {
                 continue; // a zero gradient: no arrow
             }
-            shafts.push(PathElement::new(
-                vec![(a.x, a.y), (x1, y1)],
-                self.color.stroke_width(2),
-            ));
             let head = (len * 0.35).min(9.0);
             let (ux, uy) = (ux / len, uy / len);
-            let tip = (f64::from(p1.0 - origin.0), f64::from(p1.1 - origin.1));
             let base = (tip.0 - ux * head, tip.1 - uy * head);
+            shafts.push(vec![p0, (tip.0 - ux * head * 0.5, tip.1 - uy * head * 0.5)]);
             let w = head * 0.45;
             let corner = |px: f64, py: f64| (px.round() as i32, py.round() as i32);
             heads.push(Polygon::new(
@@ -180,8 +180,18 @@ impl Paint for Quiver {
                 self.color.filled(),
             ));
         }
-        chart.draw_series(shafts)?;
         let pixels = chart.plotting_area().strip_coord_spec();
+        if t.bitmap {
+            raster::stroke(&pixels, &shafts, 2.0, self.color)?;
+        } else {
+            let round = |p: &(f64, f64)| (p.0.round() as i32, p.1.round() as i32);
+            for sh in &shafts {
+                pixels.draw(&PathElement::new(
+                    sh.iter().map(round).collect::<Vec<_>>(),
+                    self.color.stroke_width(2),
+                ))?;
+            }
+        }
         for h in &heads {
             pixels.draw(h)?;
         }

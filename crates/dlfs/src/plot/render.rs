@@ -10,6 +10,7 @@ use plotters::coord::types::RangedCoordf64;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
+use super::raster;
 use super::style::{LegendPos, LineStyle, RGBColor, Series, Theme, clip_runs, fmt_tick};
 
 /// What a failed plotters call returns on backend `DB`.
@@ -18,8 +19,13 @@ pub(crate) type DrawResult<DB> =
 
 /// A chart a [`save`] can draw: it paints itself onto any plotters drawing area.
 pub(crate) trait Paint {
-    /// Draws into `area` (already filled white).
-    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB>;
+    /// Draws into `area` (already filled white); `bitmap` is true for PNG output, where
+    /// thick lines are drawn as anti-aliased 1-pixel lines side by side.
+    fn paint<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        bitmap: bool,
+    ) -> DrawResult<DB>;
     /// Size of the picture in pixels when saved on its own.
     fn size(&self) -> (u32, u32);
     /// Refuses data that cannot be drawn, before any file is touched.
@@ -81,7 +87,7 @@ pub(crate) fn save(fig: &impl Paint, path: &Path) -> anyhow::Result<()> {
             {
                 let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
                 root.fill(&WHITE)
-                    .and_then(|()| fig.paint(&root))
+                    .and_then(|()| fig.paint(&root, false))
                     .and_then(|()| root.present())
                     .map_err(|e| anyhow::anyhow!("cannot draw {shown}: {e}"))?;
             }
@@ -100,7 +106,7 @@ pub(crate) fn render_rgb(fig: &impl Paint) -> anyhow::Result<Vec<u8>> {
     {
         let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
         root.fill(&WHITE)
-            .and_then(|()| fig.paint(&root))
+            .and_then(|()| fig.paint(&root, true))
             .and_then(|()| root.present())
             .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
@@ -148,7 +154,8 @@ where
         .draw()
 }
 
-/// Draws one series (its finite runs) and registers it in the legend if it has a name.
+/// Draws one series (its visible runs, then its markers) and registers it in the legend if
+/// it has a name.
 pub(crate) fn draw_series<'a, DB, Y>(
     chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
     s: &Series,
@@ -163,64 +170,137 @@ where
     let width = if s.width == 0 { 2 } else { s.width };
     let stroke = color.stroke_width(width);
     let radius = (3.0 * t.tick / 16.0).round().max(2.0) as i32;
-    let mut labelled = s.name.is_empty();
     let (xr, yr) = (chart.x_range(), chart.y_range());
     let runs = match s.line {
         LineStyle::None => vec![],
         _ => clip_runs(&s.points, (xr.start, xr.end), (yr.start, yr.end), log_y),
     };
-    // markers only at the series' own points inside the box, drawn after the lines
-    let dots: Vec<(f64, f64)> = if s.markers {
+    let w = f64::from(width);
+    let dash = match s.line {
+        LineStyle::Dashed => Some((4.5 * w, 2.5 * w)),
+        LineStyle::Dotted => Some((w, 2.0 * w)),
+        _ => None,
+    };
+    if t.bitmap {
+        let to_px = pixel_mapper(chart, log_y);
+        let mut pieces = vec![];
+        for run in &runs {
+            let px: Vec<(f64, f64)> = run.iter().map(&to_px).collect();
+            let px: Vec<(f64, f64)> = simplify(&px, 0.2).into_iter().map(|i| px[i]).collect();
+            match dash {
+                None => pieces.push(px),
+                Some((on, off)) => pieces.extend(raster::dashes(&px, on, off)),
+            }
+        }
+        raster::stroke(&chart.plotting_area().strip_coord_spec(), &pieces, w, color)?;
+    } else {
+        for run in runs {
+            match dash {
+                None => chart.draw_series(LineSeries::new(run, stroke))?,
+                Some((on, off)) => chart.draw_series(DashedLineSeries::new(
+                    run,
+                    on.round() as u32,
+                    off.round() as u32,
+                    stroke,
+                ))?,
+            };
+        }
+    }
+    // markers only at the series' own points inside the box, over the lines
+    if s.markers {
         let inside = |&&(x, y): &&(f64, f64)| {
             x >= xr.start && x <= xr.end && y >= yr.start && y <= yr.end && (!log_y || y > 0.0)
         };
-        s.points.iter().filter(inside).copied().collect()
-    } else {
-        vec![]
-    };
-    let mut pieces: Vec<Option<Vec<(f64, f64)>>> = runs.into_iter().map(Some).collect();
-    pieces.push(None); // stands for the markers
-    for piece in pieces {
-        let anno = match (piece, s.line) {
-            (Some(run), LineStyle::Solid) => chart.draw_series(LineSeries::new(run, stroke))?,
-            (Some(run), LineStyle::Dashed) => {
-                chart.draw_series(DashedLineSeries::new(run, 9 * width, 5 * width, stroke))?
-            }
-            (Some(run), _) => {
-                chart.draw_series(DashedLineSeries::new(run, width, 3 * width, stroke))?
-            }
-            (None, _) if dots.is_empty() => continue,
-            (None, _) => {
-                chart.draw_series(dots.iter().map(|&p| Circle::new(p, radius, color.filled())))?
-            }
+        let dots = s
+            .points
+            .iter()
+            .filter(inside)
+            .map(|&p| Circle::new(p, radius, color.filled()));
+        chart.draw_series(dots)?;
+    }
+    if !s.name.is_empty() {
+        // the sample next to the name: a short stretch of the line, and a dot if marked
+        let (on, off) = match s.line {
+            LineStyle::Solid => (40, 1),
+            LineStyle::Dashed => (8, 5),
+            LineStyle::Dotted | LineStyle::None => (2, 4),
         };
-        let anno = Some(anno);
-        if let (false, Some(anno)) = (labelled, anno) {
-            // the sample next to the name: a short stretch of the line, and a dot if marked
-            let (dash, gap) = match s.line {
-                LineStyle::Solid => (40, 1),
-                LineStyle::Dashed => (8, 5),
-                LineStyle::Dotted | LineStyle::None => (2, 4),
-            };
-            let line = if s.line == LineStyle::None {
-                TRANSPARENT.into()
-            } else {
-                stroke
-            };
-            let dot = if s.markers {
-                color.filled()
-            } else {
-                TRANSPARENT.into()
-            };
-            anno.label(s.name.as_str()).legend(move |(x, y)| {
+        let line = if s.line == LineStyle::None {
+            TRANSPARENT.into()
+        } else {
+            stroke
+        };
+        let dot = if s.markers {
+            color.filled()
+        } else {
+            TRANSPARENT.into()
+        };
+        chart
+            .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
+            .label(s.name.as_str())
+            .legend(move |(x, y)| {
                 EmptyElement::at((x, y))
-                    + DashedPathElement::new(vec![(0, 0), (22, 0)], dash, gap, line)
+                    + DashedPathElement::new(vec![(0, 0), (22, 0)], on, off, line)
                     + Circle::new((11, 0), radius, dot)
             });
-            labelled = true;
-        }
     }
     Ok(())
+}
+
+/// Data coordinates to pixels of the plotting area, with sub-pixel precision (plotters'
+/// own mapping rounds to whole pixels). The x axis is linear, the y axis linear or log.
+pub(crate) fn pixel_mapper<DB, Y>(
+    chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, Y>>,
+    log_y: bool,
+) -> impl Fn(&(f64, f64)) -> (f64, f64) + use<DB, Y>
+where
+    DB: DrawingBackend,
+    Y: Ranged<ValueType = f64>,
+{
+    let (xr, yr) = (chart.x_range(), chart.y_range());
+    let g = move |v: f64| if log_y { v.ln() } else { v };
+    let origin = chart.plotting_area().get_base_pixel();
+    let p0 = chart.backend_coord(&(xr.start, yr.start));
+    let p1 = chart.backend_coord(&(xr.end, yr.end));
+    move |&(x, y): &(f64, f64)| {
+        let u = f64::from(p0.0) + (x - xr.start) / (xr.end - xr.start) * f64::from(p1.0 - p0.0);
+        let v = f64::from(p0.1)
+            + (g(y) - g(yr.start)) / (g(yr.end) - g(yr.start)) * f64::from(p1.1 - p0.1);
+        (u - f64::from(origin.0), v - f64::from(origin.1))
+    }
+}
+
+/// Douglas-Peucker: indices of the points of `p` to keep so that no dropped point is more
+/// than `eps` from the polyline through the kept ones.
+pub(crate) fn simplify(p: &[(f64, f64)], eps: f64) -> Vec<usize> {
+    if p.len() < 3 {
+        return (0..p.len()).collect();
+    }
+    let mut keep = vec![false; p.len()];
+    keep[0] = true;
+    keep[p.len() - 1] = true;
+    let mut stack = vec![(0, p.len() - 1)];
+    while let Some((a, b)) = stack.pop() {
+        let (ax, ay) = p[a];
+        let (dx, dy) = (p[b].0 - ax, p[b].1 - ay);
+        let len = dx.hypot(dy);
+        let dist = |&(x, y): &(f64, f64)| {
+            if len == 0.0 {
+                (x - ax).hypot(y - ay)
+            } else {
+                ((x - ax) * dy - (y - ay) * dx).abs() / len
+            }
+        };
+        let far = (a + 1..b)
+            .map(|i| (i, dist(&p[i])))
+            .fold((a, 0.0), |m, c| if c.1 > m.1 { c } else { m });
+        if far.1 > eps {
+            keep[far.0] = true;
+            stack.push((a, far.0));
+            stack.push((far.0, b));
+        }
+    }
+    (0..p.len()).filter(|&i| keep[i]).collect()
 }
 
 /// Draws the legend box if more than one entry has a name.

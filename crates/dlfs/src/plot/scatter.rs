@@ -210,8 +210,12 @@ fn marker_shape(k: usize, r: i32) -> Vec<(i32, i32)> {
 }
 
 impl Paint for ScatterChart {
-    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB> {
-        let t = Theme::for_size(area.dim_in_pixel());
+    fn paint<DB: DrawingBackend>(
+        &self,
+        area: &DrawingArea<DB, Shift>,
+        bitmap: bool,
+    ) -> DrawResult<DB> {
+        let t = Theme::new(area.dim_in_pixel(), bitmap);
         let (x, y) = self.ranges();
         let mut chart =
             render::builder(area, &self.title, &t).build_cartesian_2d(x.0..x.1, y.0..y.1)?;

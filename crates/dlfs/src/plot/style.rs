@@ -212,9 +212,19 @@ pub(crate) struct Theme {
     pub margin: u32,
     pub x_label_area: u32,
     pub y_label_area: u32,
+    /// Drawing pixels (PNG) rather than vectors (SVG).
+    pub bitmap: bool,
 }
 
 impl Theme {
+    /// The theme of a panel of `size` pixels, drawn as a bitmap or not.
+    pub fn new(size: (u32, u32), bitmap: bool) -> Theme {
+        Theme {
+            bitmap,
+            ..Theme::for_size(size)
+        }
+    }
+
     pub fn for_size((w, h): (u32, u32)) -> Theme {
         let s = (f64::from(h.min(w * 3 / 4)) / 480.0)
             .sqrt()
@@ -226,6 +236,7 @@ impl Theme {
             margin: (12.0 * s) as u32,
             x_label_area: (48.0 * s) as u32,
             y_label_area: (64.0 * s) as u32,
+            bitmap: false,
         }
     }
 }
