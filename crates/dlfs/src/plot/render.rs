@@ -1,0 +1,316 @@
+//! Drawing machinery shared by the charts: the font, PNG/SVG output, axes, series, legends.
+
+use std::path::Path;
+use std::sync::Once;
+
+use anyhow::{Context, bail};
+use plotters::coord::Shift;
+use plotters::coord::ranged1d::{Ranged, ValueFormatter};
+use plotters::coord::types::RangedCoordf64;
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+
+use super::style::{LegendPos, LineStyle, RGBColor, Series, Theme, clip_runs, fmt_tick};
+
+/// What a failed plotters call returns on backend `DB`.
+pub(crate) type DrawResult<DB> =
+    Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+/// A chart a [`save`] can draw: it paints itself onto any plotters drawing area.
+pub(crate) trait Paint {
+    /// Draws into `area` (already filled white).
+    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>) -> DrawResult<DB>;
+    /// Size of the picture in pixels when saved on its own.
+    fn size(&self) -> (u32, u32);
+    /// Refuses data that cannot be drawn, before any file is touched.
+    fn check(&self) -> anyhow::Result<()> {
+        Ok(())
+    }
+}
+
+/// Registers the DejaVu font as "sans-serif" (the family plotters asks for) the first time a
+/// figure is drawn. Fonts compiled into the binary: no fontconfig, no system fonts needed.
+pub(crate) fn ensure_font() {
+    static FONT: Once = Once::new();
+    FONT.call_once(|| {
+        let fonts: [(&str, FontStyle, &'static [u8]); 4] = [
+            ("sans-serif", FontStyle::Normal, dejavu::sans::regular()),
+            ("sans-serif", FontStyle::Bold, dejavu::sans::bold()),
+            ("sans-serif", FontStyle::Oblique, dejavu::sans::oblique()),
+            ("monospace", FontStyle::Normal, dejavu::sans_mono::regular()),
+        ];
+        for (name, style, bytes) in fonts {
+            // The bytes are a valid TrueType file compiled in; a failure would be a bug.
+            if plotters::style::register_font(name, style, bytes).is_err() {
+                panic!("the DejaVu font compiled into dlfs could not be parsed");
+            }
+        }
+    });
+}
+
+/// Draws `fig` and writes it to `path`: PNG for `.png`, SVG for `.svg`.
+///
+/// Everything is drawn in memory first and the file written only if every step succeeded, so
+/// a failed draw never leaves a blank or half-drawn picture behind.
+pub(crate) fn save(fig: &impl Paint, path: &Path) -> anyhow::Result<()> {
+    let shown = path.display();
+    fig.check()
+        .with_context(|| format!("cannot draw {shown}"))?;
+    let (w, h) = fig.size();
+    if w == 0 || h == 0 {
+        bail!("cannot draw {shown}: the figure size {w}x{h} has a zero side");
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
+    }
+    match ext.as_deref() {
+        Some("png") => {
+            let buf = render_rgb(fig).with_context(|| format!("cannot draw {shown}"))?;
+            let mut file = BitMapBackend::new(path, (w, h));
+            file.blit_bitmap((0, 0), (w, h), &buf)
+                .and_then(|()| file.present())
+                .map_err(|e| anyhow::anyhow!("cannot write {shown}: {e}"))?;
+        }
+        Some("svg") => {
+            let mut svg = String::new();
+            {
+                let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
+                root.fill(&WHITE)
+                    .and_then(|()| fig.paint(&root))
+                    .and_then(|()| root.present())
+                    .map_err(|e| anyhow::anyhow!("cannot draw {shown}: {e}"))?;
+            }
+            std::fs::write(path, svg).with_context(|| format!("cannot write {shown}"))?;
+        }
+        _ => bail!("cannot save the figure as {shown}: give a path ending in .png or .svg"),
+    }
+    Ok(())
+}
+
+/// Draws `fig` into an RGB buffer (3 bytes a pixel, row by row).
+pub(crate) fn render_rgb(fig: &impl Paint) -> anyhow::Result<Vec<u8>> {
+    ensure_font();
+    let (w, h) = fig.size();
+    let mut buf = vec![255u8; w as usize * h as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+        root.fill(&WHITE)
+            .and_then(|()| fig.paint(&root))
+            .and_then(|()| root.present())
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    Ok(buf)
+}
+
+/// A linear x axis and a y axis (linear or log) with the chart's title and margins.
+pub(crate) fn builder<'a, 'b, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    title: &str,
+    t: &Theme,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut b = ChartBuilder::on(area);
+    b.caption(title, ("sans-serif", t.title))
+        .margin(t.margin)
+        .margin_right(t.margin * 2)
+        .x_label_area_size(t.x_label_area)
+        .y_label_area_size(t.y_label_area);
+    b
+}
+
+/// Axis labels, tick labels and a light grid.
+pub(crate) fn mesh<DB, Y>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, Y>>,
+    x_label: &str,
+    y_label: &str,
+    t: &Theme,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend,
+    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
+{
+    chart
+        .configure_mesh()
+        .x_desc(x_label)
+        .y_desc(y_label)
+        .axis_desc_style(("sans-serif", t.label))
+        .label_style(("sans-serif", t.tick))
+        .x_label_formatter(&|v| fmt_tick(*v))
+        .y_label_formatter(&|v| fmt_tick(*v))
+        .x_labels(7)
+        .y_labels(7)
+        .bold_line_style(BLACK.mix(0.08))
+        .light_line_style(TRANSPARENT)
+        .draw()
+}
+
+/// Draws one series (its finite runs) and registers it in the legend if it has a name.
+pub(crate) fn draw_series<'a, DB, Y>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
+    s: &Series,
+    color: RGBColor,
+    t: &Theme,
+    log_y: bool,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend + 'a,
+    Y: Ranged<ValueType = f64>,
+{
+    let width = if s.width == 0 { 2 } else { s.width };
+    let stroke = color.stroke_width(width);
+    let radius = (3.0 * t.tick / 16.0).round().max(2.0) as i32;
+    let mut labelled = s.name.is_empty();
+    let (xr, yr) = (chart.x_range(), chart.y_range());
+    let runs = match s.line {
+        LineStyle::None => vec![],
+        _ => clip_runs(&s.points, (xr.start, xr.end), (yr.start, yr.end), log_y),
+    };
+    // markers only at the series' own points inside the box, drawn after the lines
+    let dots: Vec<(f64, f64)> = if s.markers {
+        let inside = |&&(x, y): &&(f64, f64)| {
+            x >= xr.start && x <= xr.end && y >= yr.start && y <= yr.end && (!log_y || y > 0.0)
+        };
+        s.points.iter().filter(inside).copied().collect()
+    } else {
+        vec![]
+    };
+    let mut pieces: Vec<Option<Vec<(f64, f64)>>> = runs.into_iter().map(Some).collect();
+    pieces.push(None); // stands for the markers
+    for piece in pieces {
+        let anno = match (piece, s.line) {
+            (Some(run), LineStyle::Solid) => chart.draw_series(LineSeries::new(run, stroke))?,
+            (Some(run), LineStyle::Dashed) => {
+                chart.draw_series(DashedLineSeries::new(run, 9 * width, 5 * width, stroke))?
+            }
+            (Some(run), _) => {
+                chart.draw_series(DashedLineSeries::new(run, width, 3 * width, stroke))?
+            }
+            (None, _) if dots.is_empty() => continue,
+            (None, _) => {
+                chart.draw_series(dots.iter().map(|&p| Circle::new(p, radius, color.filled())))?
+            }
+        };
+        let anno = Some(anno);
+        if let (false, Some(anno)) = (labelled, anno) {
+            // the sample next to the name: a short stretch of the line, and a dot if marked
+            let (dash, gap) = match s.line {
+                LineStyle::Solid => (40, 1),
+                LineStyle::Dashed => (8, 5),
+                LineStyle::Dotted | LineStyle::None => (2, 4),
+            };
+            let line = if s.line == LineStyle::None {
+                TRANSPARENT.into()
+            } else {
+                stroke
+            };
+            let dot = if s.markers {
+                color.filled()
+            } else {
+                TRANSPARENT.into()
+            };
+            anno.label(s.name.as_str()).legend(move |(x, y)| {
+                EmptyElement::at((x, y))
+                    + DashedPathElement::new(vec![(0, 0), (22, 0)], dash, gap, line)
+                    + Circle::new((11, 0), radius, dot)
+            });
+            labelled = true;
+        }
+    }
+    Ok(())
+}
+
+/// Draws the legend box if more than one entry has a name.
+pub(crate) fn legend<'a, DB, Y>(
+    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
+    entries: usize,
+    pos: LegendPos,
+    crowded: impl Fn() -> Vec<(f64, f64)>,
+    t: &Theme,
+) -> DrawResult<DB>
+where
+    DB: DrawingBackend + 'a,
+    Y: Ranged<ValueType = f64>,
+{
+    let pos = match pos {
+        LegendPos::Off => return Ok(()),
+        _ if entries < 2 => return Ok(()),
+        LegendPos::Auto => best_corner(&crowded()),
+        p => p,
+    };
+    let pos = match pos {
+        LegendPos::UpperLeft => SeriesLabelPosition::UpperLeft,
+        LegendPos::LowerLeft => SeriesLabelPosition::LowerLeft,
+        LegendPos::LowerRight => SeriesLabelPosition::LowerRight,
+        _ => SeriesLabelPosition::UpperRight,
+    };
+    chart
+        .configure_series_labels()
+        .position(pos)
+        .margin(t.margin)
+        .legend_area_size(30)
+        .label_font(("sans-serif", t.tick))
+        .background_style(WHITE.mix(0.85))
+        .border_style(BLACK.mix(0.4))
+        .draw()
+}
+
+/// The corner whose box (40% wide, 35% high) covers the fewest points, given in plot
+/// fractions (0 = left/bottom, 1 = right/top). Upper corners win ties.
+pub(crate) fn best_corner(points: &[(f64, f64)]) -> LegendPos {
+    let count = |left: bool, low: bool| {
+        points
+            .iter()
+            .filter(|&&(u, v)| {
+                (if left { u <= 0.4 } else { u >= 0.6 })
+                    && (if low { v <= 0.35 } else { v >= 0.65 })
+            })
+            .count()
+    };
+    [
+        (LegendPos::UpperRight, count(false, false)),
+        (LegendPos::UpperLeft, count(true, false)),
+        (LegendPos::LowerRight, count(false, true)),
+        (LegendPos::LowerLeft, count(true, true)),
+    ]
+    .into_iter()
+    .min_by_key(|&(_, c)| c)
+    .map_or(LegendPos::UpperRight, |(p, _)| p)
+}
+
+/// Maps data points to plot fractions for [`best_corner`].
+pub(crate) fn to_fractions<'a>(
+    points: impl IntoIterator<Item = &'a (f64, f64)>,
+    (x0, x1): (f64, f64),
+    (y0, y1): (f64, f64),
+) -> Vec<(f64, f64)> {
+    points
+        .into_iter()
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .map(|&(x, y)| ((x - x0) / (x1 - x0), (y - y0) / (y1 - y0)))
+        .collect()
+}
+
+/// The palette colour of the `i`-th series, unless it has its own.
+pub(crate) fn series_color(s: &Series, i: usize) -> RGBColor {
+    s.color.unwrap_or(super::PALETTE[i % super::PALETTE.len()])
+}
+
+/// `c` mixed with white: `amount` 0 keeps it, 1 gives white.
+pub(crate) fn lighten(c: RGBColor, amount: f64) -> RGBColor {
+    let mix = |v: u8| (f64::from(v) + (255.0 - f64::from(v)) * amount).round() as u8;
+    RGBColor(mix(c.0), mix(c.1), mix(c.2))
+}
+
+/// Checks a range given by the caller.
+pub(crate) fn check_range(name: &str, r: Option<(f64, f64)>) -> anyhow::Result<()> {
+    if let Some((lo, hi)) = r
+        && !(lo.is_finite() && hi.is_finite() && lo < hi)
+    {
+        bail!("the {name} ({lo}, {hi}) must be finite with low < high");
+    }
+    Ok(())
+}
