@@ -1,9 +1,9 @@
-use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, Axis, Ix2, IxDyn};
 use rand::Rng;
 
 use super::{Layer, Mode, Param, Tensor};
 use crate::Float;
+use crate::linalg::{dot, matmul};
 
 // ANCHOR: affine
 /// Affine (fully connected) layer: y = x·W + b.
@@ -58,7 +58,7 @@ impl<F: Float> Layer<F> for Affine<F> {
         assert_eq!(x.ncols(), w.nrows(), "Affine: input has {} features per row but W is {:?}", x.ncols(), w.shape());
         let b = self.b.value.view().into_dimensionality::<ndarray::Ix1>().unwrap(); // (M,)
         let mut y = b.broadcast((x.nrows(), w.ncols())).unwrap().to_owned(); // (N, M) = b
-        general_mat_mul(F::one(), &x, &w, F::one(), &mut y); // y = x·W + b
+        matmul(F::one(), &x.view(), &w, F::one(), &mut y.view_mut()); // y = x·W + b
         self.x = Some(x);
         y.into_dyn()
     }
@@ -67,9 +67,9 @@ impl<F: Float> Layer<F> for Affine<F> {
         let x = self.x.take().expect("Affine::backward called before forward"); // (N, D)
         let dout = dout.into_dimensionality::<Ix2>().expect("Affine: dout must be (N, M)"); // (N, M)
         let mut dw = self.w.grad.view_mut().into_dimensionality::<Ix2>().unwrap(); // (D, M)
-        general_mat_mul(F::one(), &x.t(), &dout, F::zero(), &mut dw); // dW = xᵀ·dout
+        matmul(F::one(), &x.t(), &dout.view(), F::zero(), &mut dw); // dW = xᵀ·dout
         self.b.grad.assign(&dout.sum_axis(Axis(0))); // db = np.sum(dout, axis=0)
-        let dx = dout.dot(&self.w2().t()); // (N, D) = dout·Wᵀ
+        let dx = dot(&dout.view(), &self.w2().t()); // (N, D) = dout·Wᵀ
         dx.into_shape_with_order(IxDyn(&self.x_shape)).expect("Affine: dx back to x's shape")
     }
 
