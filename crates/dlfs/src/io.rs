@@ -1,1 +1,246 @@
-//! Parameters as NumPy .npz.
+//! Parameters as NumPy `.npz` files: what the book does with `pickle`, in a format that both
+//! NumPy (`np.load("params.npz")`) and this crate read.
+//!
+//! ```no_run
+//! use dlfs::io::Npz;
+//! // The book's ch03 weights: W1 (784, 50), b1 (50,), ...
+//! let mut npz = Npz::open("../shared/data/book-weights/ch03_sample_weight.npz")?;
+//! let w1: ndarray::ArrayD<f32> = npz.get("W1", &[784, 50])?;
+//! # Ok::<(), dlfs::io::NpzError>(())
+//! ```
+//!
+//! Files are written compressed, as float32 when `F = f32` and float64 when `F = f64`; reading
+//! accepts either and converts to the `F` asked for (the book's ch03 weights are float32, its
+//! ch07/ch08 weights float64).
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use ndarray::{ArrayD, IxDyn, OwnedRepr};
+use ndarray_npy::{NpzReader, NpzWriter, ReadNpyError, ReadNpzError};
+
+use crate::{Float, Param};
+
+/// An error reading or writing a `.npz` file; each names the file and, where there is one,
+/// the array.
+#[derive(Debug, thiserror::Error)]
+pub enum NpzError {
+    /// The file cannot be opened or created.
+    #[error("cannot open {}: {source}", .path.display())]
+    Open {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The file is not a zip archive of `.npy` arrays.
+    #[error("{} is not a .npz file ({reason})", .path.display())]
+    Format { path: PathBuf, reason: String },
+    /// No array by that name; says which names there are.
+    #[error("{} has no array {name:?} (it has: {})", .path.display(), .names.join(", "))]
+    Missing {
+        path: PathBuf,
+        name: String,
+        names: Vec<String>,
+    },
+    /// The array exists with another shape.
+    #[error(
+        "{}: array {name:?} has shape {}, expected {}",
+        .path.display(), shape(.found), shape(.expected)
+    )]
+    Shape {
+        path: PathBuf,
+        name: String,
+        expected: Vec<usize>,
+        found: Vec<usize>,
+    },
+    /// The array is not float32 or float64 (or is damaged).
+    #[error("{}: cannot read array {name:?} as float32 or float64 ({reason})", .path.display())]
+    Read {
+        path: PathBuf,
+        name: String,
+        reason: String,
+    },
+    /// Writing failed.
+    #[error("cannot write {}: {reason}", .path.display())]
+    Write { path: PathBuf, reason: String },
+    /// Two arrays to save have the same name.
+    #[error("cannot save {}: two arrays are named {name:?}", .path.display())]
+    Duplicate { path: PathBuf, name: String },
+}
+
+/// A shape the NumPy way: `(784, 50)`, `(50,)`, `()`.
+fn shape(dims: &[usize]) -> String {
+    match dims {
+        [d] => format!("({d},)"),
+        _ => {
+            let dims: Vec<String> = dims.iter().map(|d| d.to_string()).collect();
+            format!("({})", dims.join(", "))
+        }
+    }
+}
+
+/// An open `.npz` file whose arrays are read one by one, by name.
+pub struct Npz {
+    path: PathBuf,
+    reader: NpzReader<File>,
+    names: Vec<String>,
+}
+
+impl std::fmt::Debug for Npz {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Npz")
+            .field("path", &self.path)
+            .field("names", &self.names)
+            .finish()
+    }
+}
+
+impl Npz {
+    /// Opens a `.npz` file and lists its arrays.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, NpzError> {
+        let path = path.as_ref().to_path_buf();
+        let file = File::open(&path).map_err(|source| NpzError::Open {
+            path: path.clone(),
+            source,
+        })?;
+        let format = |e: ReadNpzError| NpzError::Format {
+            path: path.clone(),
+            reason: e.to_string(),
+        };
+        let mut reader = NpzReader::new(file).map_err(format)?;
+        let names = reader.names().map_err(format)?;
+        Ok(Npz {
+            path,
+            reader,
+            names,
+        })
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The names of the arrays in the file, in file order.
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+
+    /// Array `name`, which must have shape `expected`, converted to `F`.
+    pub fn get<F: Float>(&mut self, name: &str, expected: &[usize]) -> Result<ArrayD<F>, NpzError> {
+        let array = self.get_any_shape(name)?;
+        if array.shape() != expected {
+            return Err(NpzError::Shape {
+                path: self.path.clone(),
+                name: name.to_string(),
+                expected: expected.to_vec(),
+                found: array.shape().to_vec(),
+            });
+        }
+        Ok(array)
+    }
+
+    /// Array `name` whatever its shape, converted to `F` (float32 and float64 are accepted).
+    pub fn get_any_shape<F: Float>(&mut self, name: &str) -> Result<ArrayD<F>, NpzError> {
+        if !self.names.iter().any(|n| n == name) {
+            return Err(NpzError::Missing {
+                path: self.path.clone(),
+                name: name.to_string(),
+                names: self.names.clone(),
+            });
+        }
+        let read_error = |e: ReadNpzError| NpzError::Read {
+            path: self.path.clone(),
+            name: name.to_string(),
+            reason: e.to_string(),
+        };
+        // Try float32, then float64: the descriptor in the array's header says which it is.
+        match self.reader.by_name::<OwnedRepr<f32>, IxDyn>(name) {
+            Ok(a) => return Ok(a.mapv(|x| F::lit(f64::from(x)))),
+            Err(ReadNpzError::Npy(ReadNpyError::WrongDescriptor(_))) => {}
+            Err(e) => return Err(read_error(e)),
+        }
+        match self.reader.by_name::<OwnedRepr<f64>, IxDyn>(name) {
+            Ok(a) => Ok(a.mapv(F::lit)),
+            Err(e) => Err(read_error(e)),
+        }
+    }
+}
+
+/// Writes named arrays to a compressed `.npz` file (creating its folder), as float32 when
+/// `F = f32` and float64 when `F = f64`. `np.load(path)` reads it back in Python.
+pub fn save_npz<F: Float>(
+    path: impl AsRef<Path>,
+    arrays: &[(&str, &ArrayD<F>)],
+) -> Result<(), NpzError> {
+    let path = path.as_ref();
+    let write_error = |reason: String| NpzError::Write {
+        path: path.to_path_buf(),
+        reason,
+    };
+    for (i, (name, _)) in arrays.iter().enumerate() {
+        if arrays[..i].iter().any(|(other, _)| other == name) {
+            return Err(NpzError::Duplicate {
+                path: path.to_path_buf(),
+                name: name.to_string(),
+            });
+        }
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|e| write_error(e.to_string()))?;
+    }
+    let file = File::create(path).map_err(|source| NpzError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut npz = NpzWriter::new_compressed(file);
+    // Our Float is f32 or f64: its size says which NumPy dtype to store.
+    let is_f32 = std::mem::size_of::<F>() == 4;
+    for (name, array) in arrays {
+        let added = if is_f32 {
+            npz.add_array(*name, &array.mapv(|x| x.to_f32().expect("f32 to f32")))
+        } else {
+            npz.add_array(*name, &array.mapv(|x| x.to_f64().expect("f64 to f64")))
+        };
+        added.map_err(|e| write_error(format!("array {name:?}: {e}")))?;
+    }
+    npz.finish().map_err(|e| write_error(e.to_string()))?;
+    Ok(())
+}
+
+/// Reads every array of a `.npz` file, converted to `F`, by name.
+pub fn load_npz<F: Float>(path: impl AsRef<Path>) -> Result<BTreeMap<String, ArrayD<F>>, NpzError> {
+    let mut npz = Npz::open(path)?;
+    let mut arrays = BTreeMap::new();
+    for name in npz.names().to_vec() {
+        let array = npz.get_any_shape(&name)?;
+        arrays.insert(name, array);
+    }
+    Ok(arrays)
+}
+
+/// Saves a network's parameters, each under its [`Param::name`] ("W1", "b1", ...).
+pub fn save_params<F: Float>(path: impl AsRef<Path>, params: &[&Param<F>]) -> Result<(), NpzError> {
+    let arrays: Vec<(&str, &ArrayD<F>)> =
+        params.iter().map(|p| (p.name.as_str(), &p.value)).collect();
+    save_npz(path, &arrays)
+}
+
+/// Loads a network's parameters by [`Param::name`], each with the shape it already has.
+///
+/// Either every parameter is loaded or none is: all arrays are read and checked before any
+/// value is replaced. Arrays in the file that no parameter asks for are ignored.
+pub fn load_params<F: Float>(
+    path: impl AsRef<Path>,
+    params: Vec<&mut Param<F>>,
+) -> Result<(), NpzError> {
+    let mut npz = Npz::open(path)?;
+    let values = params
+        .iter()
+        .map(|p| npz.get(&p.name, p.value.shape()))
+        .collect::<Result<Vec<_>, _>>()?;
+    for (p, value) in params.into_iter().zip(values) {
+        p.value = value;
+    }
+    Ok(())
+}

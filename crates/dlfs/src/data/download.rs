@@ -1,0 +1,142 @@
+//! Downloading the IDX files: try each mirror in turn, verify, then move into place.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use sha2::{Digest, Sha256};
+
+use super::{DataError, idx};
+
+/// Largest body accepted (the biggest file, Fashion-MNIST's training images, is 26 MB gzipped).
+const MAX_BYTES: u64 = 128 << 20;
+
+/// Downloads every file of `files` that `dir` does not have yet.
+///
+/// `files` are `(name, sha256)` pairs: the name without `.gz` and the SHA-256 of the
+/// DECOMPRESSED bytes. Each file is fetched as `<mirror><name>.gz` from the first mirror that
+/// gives the right bytes; any failure (HTTP error, cut-short body, bad gzip, wrong checksum)
+/// moves on to the next mirror. A verified file is written to a temporary file in `dir` and
+/// renamed into place, so `dir` never holds half a file.
+pub fn download_files(
+    dir: &Path,
+    files: &[(&str, &str)],
+    mirrors: &[&str],
+) -> Result<(), DataError> {
+    std::fs::create_dir_all(dir).map_err(|source| DataError::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let agent = agent();
+    for &(file, sha256) in files {
+        if dir.join(format!("{file}.gz")).is_file() || dir.join(file).is_file() {
+            continue;
+        }
+        let mut reasons = Vec::new();
+        let mut saved = false;
+        for mirror in mirrors {
+            let url = format!("{}/{file}.gz", mirror.trim_end_matches('/'));
+            match fetch_verified(&agent, &url, sha256) {
+                Ok(body) => {
+                    let name = if idx::is_gzip(&body) {
+                        format!("{file}.gz")
+                    } else {
+                        file.to_string()
+                    };
+                    write_atomically(&dir.join(name), &body)?;
+                    saved = true;
+                    break;
+                }
+                Err(reason) => reasons.push(format!("{url}: {reason}")),
+            }
+        }
+        if !saved {
+            if mirrors.is_empty() {
+                reasons.push("no mirror given".to_string());
+            }
+            return Err(DataError::Download {
+                file: file.to_string(),
+                reasons: reasons.join("; "),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The SHA-256 of `bytes` as 64 lowercase hex digits (what `sha256sum` prints).
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// An HTTP client with timeouts, so a dead mirror fails in seconds instead of hanging.
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_resolve(Some(Duration::from_secs(10)))
+        .timeout_connect(Some(Duration::from_secs(10)))
+        .timeout_recv_response(Some(Duration::from_secs(30)))
+        .timeout_per_read(Some(Duration::from_secs(30)))
+        .build()
+        .into()
+}
+
+/// Fetches `url` with a progress bar and returns its body once the decompressed bytes have
+/// the expected SHA-256; otherwise says what was wrong.
+fn fetch_verified(agent: &ureq::Agent, url: &str, sha256: &str) -> Result<Vec<u8>, String> {
+    let mut response = agent.get(url).call().map_err(|e| e.to_string())?;
+    eprintln!("downloading {url}");
+    let checked = check_body(response.body_mut(), url, sha256);
+    if let Err(reason) = &checked {
+        eprintln!("  failed: {reason}");
+    }
+    checked
+}
+
+/// Reads a body with a progress bar and checks its length, gzip and SHA-256.
+fn check_body(body: &mut ureq::Body, url: &str, sha256: &str) -> Result<Vec<u8>, String> {
+    let len = body.content_length();
+    let bar =
+        indicatif::ProgressBar::with_draw_target(len, indicatif::ProgressDrawTarget::stderr());
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bytes}/{total_bytes} {wide_bar} {eta}")
+            .expect("the template is valid"),
+    );
+    let mut bytes = Vec::new();
+    let read = bar
+        .wrap_read(body.with_config().limit(MAX_BYTES).reader())
+        .read_to_end(&mut bytes);
+    bar.finish_and_clear();
+    read.map_err(|e| format!("body cut short after {} bytes ({e})", bytes.len()))?;
+    if let Some(len) = len.filter(|&len| len != bytes.len() as u64) {
+        return Err(format!("got {} of {len} bytes", bytes.len()));
+    }
+    let decompressed = idx::decode(Path::new(url), bytes.clone()).map_err(|e| match e {
+        DataError::Gzip { source, .. } => format!("bad gzip ({source})"),
+        DataError::Empty { .. } => "empty body".to_string(),
+        e => e.to_string(),
+    })?;
+    let found = sha256_hex(&decompressed);
+    if found != sha256 {
+        return Err(format!("wrong SHA-256 {found}, expected {sha256}"));
+    }
+    Ok(bytes)
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it to `path`
+/// (a rename within a folder is atomic: readers see no file or the whole file).
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), DataError> {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp: PathBuf = path.with_file_name(format!(".{name}.part{}", std::process::id()));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    result.map_err(|source| {
+        let _ = std::fs::remove_file(&tmp);
+        DataError::Write {
+            path: path.to_path_buf(),
+            source,
+        }
+    })
+}
