@@ -22,7 +22,11 @@ pub fn draw(
     let epochs: Vec<f64> = (0..history.train_acc.len()).map(|e| e as f64).collect();
     LineChart::new("Accuracy per epoch", "epoch", "accuracy")
         .series(Series::new("train", &epochs, &history.train_acc).markers())
-        .series(Series::new("test", &epochs, &history.test_acc).markers().dashed())
+        .series(
+            Series::new("test", &epochs, &history.test_acc)
+                .markers()
+                .dashed(),
+        )
         .y_range(0.0, 1.0)
         .save(&accuracy)?;
 
@@ -30,7 +34,7 @@ pub fn draw(
     let mut figure = Figure::new("Weight distributions before and after training").cols(2);
     for ((name, w0), (_, w1)) in before.iter().zip(after) {
         figure = figure.panel(
-            Histogram::new(format!("{name}"), "weight", "count")
+            Histogram::new(name.as_str(), "weight", "count")
                 .values("before", w0)
                 .values("after", w1)
                 .bins(60),

@@ -69,7 +69,12 @@ pub fn buy_apple() -> AppleBill {
     let dprice = 1.0;
     let (dapple_price, dtax) = mul_tax_layer.backward(dprice);
     let (dapple, dapple_num) = mul_apple_layer.backward(dapple_price);
-    AppleBill { price, dapple, dapple_num, dtax }
+    AppleBill {
+        price,
+        dapple,
+        dapple_num,
+        dtax,
+    }
 }
 // ANCHOR_END: buy_apple
 
@@ -105,7 +110,14 @@ pub fn buy_apple_orange() -> FruitBill {
     let (dapple_price, dorange_price) = add_apple_orange_layer.backward(dall_price);
     let (dorange, dorange_num) = mul_orange_layer.backward(dorange_price);
     let (dapple, dapple_num) = mul_apple_layer.backward(dapple_price);
-    FruitBill { price, dapple_num, dapple, dorange, dorange_num, dtax }
+    FruitBill {
+        price,
+        dapple_num,
+        dapple,
+        dorange,
+        dorange_num,
+        dtax,
+    }
 }
 // ANCHOR_END: buy_apple_orange
 
@@ -140,15 +152,33 @@ mod tests {
 pub mod figures;
 
 /// Refuses hyperparameters that cannot train, with a message naming the flag.
-pub fn check_hyperparameters(lr: f64, batch_size: usize, iters: usize, hidden: usize) -> anyhow::Result<()> {
-    anyhow::ensure!(lr.is_finite() && lr > 0.0, "--lr must be a positive number (got {lr}); the book uses 0.1");
-    anyhow::ensure!(batch_size >= 1, "--batch-size must be at least 1; the book uses 100");
-    anyhow::ensure!(iters >= 1, "--iters must be at least 1; the book uses 10000");
+pub fn check_hyperparameters(
+    lr: f64,
+    batch_size: usize,
+    iters: usize,
+    hidden: usize,
+) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        lr.is_finite() && lr > 0.0,
+        "--lr must be a positive number (got {lr}); the book uses 0.1"
+    );
+    anyhow::ensure!(
+        batch_size >= 1,
+        "--batch-size must be at least 1; the book uses 100"
+    );
+    anyhow::ensure!(
+        iters >= 1,
+        "--iters must be at least 1; the book uses 10000"
+    );
     anyhow::ensure!(hidden >= 1, "--hidden must be at least 1; the book uses 50");
     Ok(())
 }
 
 /// Copies of the weight matrices (W1, W2, ...) by name, for the weight-distribution figure.
 pub fn weights(net: &dlfs::net::Sequential<f32>) -> Vec<(String, Vec<f32>)> {
-    net.params().iter().filter(|p| p.decay).map(|p| (p.name.clone(), p.value.iter().copied().collect())).collect()
+    net.params()
+        .iter()
+        .filter(|p| p.decay)
+        .map(|p| (p.name.clone(), p.value.iter().copied().collect()))
+        .collect()
 }

@@ -24,7 +24,7 @@ struct Args {
     #[arg(long, default_value_t = 100)]
     batch_size: usize,
     /// Learning rate of SGD
-    #[arg(long, default_value_t = 0.1)]
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
     lr: f64,
     /// Neurons in the hidden layer
     #[arg(long, default_value_t = 50)]
@@ -46,9 +46,17 @@ fn main() -> ExitCode {
         let mut rng = args.seed.rng();
 
         // ANCHOR: train
-        let mut net = TwoLayerNet { hidden_size: args.hidden, ..Default::default() }.build::<f32>(&mut rng);
+        let mut net = TwoLayerNet {
+            hidden_size: args.hidden,
+            ..Default::default()
+        }
+        .build::<f32>(&mut rng);
         let before = ch05_backprop::weights(&net);
-        let config = TrainerConfig { iters: args.iters, batch_size: args.batch_size, ..Default::default() };
+        let config = TrainerConfig {
+            iters: args.iters,
+            batch_size: args.batch_size,
+            ..Default::default()
+        };
         let history = train(
             &mut net,
             &mut Sgd::new(args.lr),
@@ -63,7 +71,12 @@ fn main() -> ExitCode {
         println!("train accuracy: {:.4}", last(&history.train_acc));
         println!("test accuracy: {:.4}", last(&history.test_acc));
         println!("time: {:.2} s", history.seconds);
-        for path in ch05_backprop::figures::draw(&history, &before, &ch05_backprop::weights(&net), &args.out)? {
+        for path in ch05_backprop::figures::draw(
+            &history,
+            &before,
+            &ch05_backprop::weights(&net),
+            &args.out,
+        )? {
             println!("wrote {}", path.display());
         }
         Ok(())

@@ -16,7 +16,13 @@ const PARALLEL_WORK: usize = 1 << 20;
 ///
 /// # Shapes
 /// `a`: (M, K), `b`: (K, N), `c`: (M, N); any strides (views, transposes).
-pub fn matmul<F: Float>(alpha: F, a: &ArrayView2<F>, b: &ArrayView2<F>, beta: F, c: &mut ArrayViewMut2<F>) {
+pub fn matmul<F: Float>(
+    alpha: F,
+    a: &ArrayView2<F>,
+    b: &ArrayView2<F>,
+    beta: F,
+    c: &mut ArrayViewMut2<F>,
+) {
     let (m, k) = a.dim();
     let (k2, n) = b.dim();
     assert!(
@@ -33,12 +39,34 @@ pub fn matmul<F: Float>(alpha: F, a: &ArrayView2<F>, b: &ArrayView2<F>, beta: F,
         c.mapv_inplace(|v| v * beta);
         return;
     }
+    if USE_GEMM_CRATE {
+        gemm_crate(alpha, a, b, beta, c);
+    } else {
+        ndarray::linalg::general_mat_mul(alpha, a, b, beta, c);
+    }
+}
+
+const USE_GEMM_CRATE: bool = false;
+
+fn gemm_crate<F: Float>(
+    alpha: F,
+    a: &ArrayView2<F>,
+    b: &ArrayView2<F>,
+    beta: F,
+    c: &mut ArrayViewMut2<F>,
+) {
+    let (m, k) = a.dim();
+    let n = b.ncols();
     let parallelism = if m * n * k >= PARALLEL_WORK {
         gemm::Parallelism::Rayon(0)
     } else {
         gemm::Parallelism::None
     };
-    let (cs, as_, bs) = (c.strides().to_vec(), a.strides().to_vec(), b.strides().to_vec());
+    let (cs, as_, bs) = (
+        c.strides().to_vec(),
+        a.strides().to_vec(),
+        b.strides().to_vec(),
+    );
     // SAFETY: the three pointers come from live ndarray views whose shapes were checked above
     // to be (m, n), (m, k) and (k, n), and the strides passed are those views' own strides
     // (in elements), so gemm reads and writes only elements inside the views. `c` is borrowed

@@ -1,8 +1,8 @@
 //! Every layer's backward against numerical differentiation, in f64, on several shapes.
 
+use dlfs::Mode;
 use dlfs::gradient::check_layer;
 use dlfs::layers::{Affine, Layer, Relu, Sigmoid};
-use dlfs::Mode;
 use ndarray::{Array1, ArrayD, IxDyn};
 use rand::SeedableRng;
 use rand::rngs::StdRng;

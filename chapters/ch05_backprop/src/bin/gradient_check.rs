@@ -32,13 +32,20 @@ fn main() -> ExitCode {
         let mut rng = args.seed.rng();
         // ANCHOR: check
         let mut net = TwoLayerNet::default().build::<f64>(&mut rng);
-        let x_batch = mnist.x_train.slice_axis(Axis(0), (0..n).into()).mapv(f64::from);
+        let x_batch = mnist
+            .x_train
+            .slice_axis(Axis(0), (0..n).into())
+            .mapv(f64::from);
         let t_batch = mnist.t_train.slice(s![..n]);
 
         let grad_numerical = net.numerical_gradient(&x_batch, t_batch, Mode::Train);
         net.gradient(x_batch, t_batch);
         for (param, numerical) in net.params().iter().zip(&grad_numerical) {
-            println!("{}: {:e}", param.name, mean_abs_diff(&param.grad, numerical));
+            println!(
+                "{}: {:e}",
+                param.name,
+                mean_abs_diff(&param.grad, numerical)
+            );
         }
         // ANCHOR_END: check
         Ok(())
