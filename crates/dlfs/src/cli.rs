@@ -77,10 +77,14 @@ pub fn run(body: impl FnOnce() -> anyhow::Result<()>) -> ExitCode {
 /// A progress bar on stderr for `len` steps of `what` (hidden when stderr is not a terminal,
 /// so logs and CI stay clean: long runs also print one line per epoch).
 pub fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
-    let bar = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
-    let style = indicatif::ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} ({eta} left)")
-        .expect("valid progress template")
-        .progress_chars("=> ");
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    let style =
+        indicatif::ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} ({eta} left)")
+            .expect("valid progress template")
+            .progress_chars("=> ");
     bar.set_style(style);
     bar.set_message(what.to_string());
     bar

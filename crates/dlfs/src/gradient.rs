@@ -54,7 +54,9 @@ pub fn numerical_gradient_mut<F: Float, D: Dimension>(
 
 /// Element `i` in memory order (what `np.nditer` walks for a C-ordered array).
 fn elem<F: Float, D: Dimension>(x: &mut Array<F, D>, i: usize) -> &mut F {
-    &mut x.as_slice_memory_order_mut().expect("numerical_gradient: x must be contiguous")[i]
+    &mut x
+        .as_slice_memory_order_mut()
+        .expect("numerical_gradient: x must be contiguous")[i]
 }
 
 // ANCHOR: gradient_descent
@@ -85,14 +87,22 @@ pub fn gradient_descent<F: Float>(
 pub fn relative_error<F: Float, D: Dimension>(a: &Array<F, D>, b: &Array<F, D>) -> F {
     let (diff, na, nb) = ndarray::Zip::from(a)
         .and(b)
-        .fold((F::zero(), F::zero(), F::zero()), |(d, na, nb), &a, &b| (d + (a - b) * (a - b), na + a * a, nb + b * b));
+        .fold((F::zero(), F::zero(), F::zero()), |(d, na, nb), &a, &b| {
+            (d + (a - b) * (a - b), na + a * a, nb + b * b)
+        });
     let denom = na.sqrt() + nb.sqrt();
-    if denom == F::zero() { F::zero() } else { diff.sqrt() / denom }
+    if denom == F::zero() {
+        F::zero()
+    } else {
+        diff.sqrt() / denom
+    }
 }
 
 /// Mean of |a - b|: the number the book's `gradient_check.py` prints per parameter.
 pub fn mean_abs_diff<F: Float, D: Dimension>(a: &Array<F, D>, b: &Array<F, D>) -> F {
-    let sum = ndarray::Zip::from(a).and(b).fold(F::zero(), |s, &a, &b| s + (a - b).abs());
+    let sum = ndarray::Zip::from(a)
+        .and(b)
+        .fold(F::zero(), |s, &a, &b| s + (a - b).abs());
     sum / F::from(a.len()).unwrap()
 }
 
@@ -122,11 +132,17 @@ pub fn check_layer<F: Float>(
     let out_shape = layer.forward(x.clone(), Mode::Train).raw_dim();
     let r = crate::float::randn::<F, _>(out_shape, rng);
     let backprop_dx = layer.backward(r.clone());
-    let backprop: Vec<_> = layer.params().iter().map(|p| (p.name.clone(), p.grad.clone())).collect();
+    let backprop: Vec<_> = layer
+        .params()
+        .iter()
+        .map(|p| (p.name.clone(), p.grad.clone()))
+        .collect();
 
     let loss = |layer: &mut dyn crate::Layer<F>, x: &ndarray::ArrayD<F>| {
         let y = layer.forward(x.clone(), Mode::Train);
-        ndarray::Zip::from(&y).and(&r).fold(F::zero(), |s, &y, &r| s + y * r)
+        ndarray::Zip::from(&y)
+            .and(&r)
+            .fold(F::zero(), |s, &y, &r| s + y * r)
     };
     let mut x = x.clone();
     let numerical_dx = numerical_gradient_mut(|x| loss(layer, x), &mut x);
@@ -149,8 +165,16 @@ pub fn check_layer<F: Float>(
 }
 // ANCHOR_END: check_layer
 
-fn entry<F: Float>(name: &str, numerical: &ndarray::ArrayD<F>, backprop: &ndarray::ArrayD<F>) -> GradCheck<F> {
-    assert_eq!(numerical.shape(), backprop.shape(), "gradient check of {name}: shapes differ");
+fn entry<F: Float>(
+    name: &str,
+    numerical: &ndarray::ArrayD<F>,
+    backprop: &ndarray::ArrayD<F>,
+) -> GradCheck<F> {
+    assert_eq!(
+        numerical.shape(),
+        backprop.shape(),
+        "gradient check of {name}: shapes differ"
+    );
     GradCheck {
         name: name.to_string(),
         relative_error: relative_error(numerical, backprop),
@@ -180,7 +204,11 @@ mod tests {
     #[test]
     fn gradient_of_sum_of_squares() {
         let f = |x: &Array1<f64>| x.mapv(|v| v * v).sum();
-        for (x0, g) in [([3.0, 4.0], [6.0, 8.0]), ([0.0, 2.0], [0.0, 4.0]), ([3.0, 0.0], [6.0, 0.0])] {
+        for (x0, g) in [
+            ([3.0, 4.0], [6.0, 8.0]),
+            ([0.0, 2.0], [0.0, 4.0]),
+            ([3.0, 0.0], [6.0, 0.0]),
+        ] {
             let mut x = arr1(&x0);
             assert_abs_diff_eq!(numerical_gradient(f, &mut x), arr1(&g), epsilon = 1e-6);
             assert_eq!(x, arr1(&x0), "x is restored");

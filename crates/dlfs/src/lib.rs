@@ -23,6 +23,7 @@ pub mod functions;
 pub mod gradient;
 pub mod io;
 pub mod layers;
+pub mod linalg;
 pub mod net;
 pub mod optimizer;
 pub mod plot;

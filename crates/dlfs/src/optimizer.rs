@@ -17,11 +17,22 @@ pub trait Optimizer<F: Float = f32> {
 }
 
 /// One zero array per parameter the first time, then a check that the network did not change.
-fn state<'a, F: Float>(state: &'a mut Vec<ArrayD<F>>, params: &[&mut Param<F>], who: &str) -> &'a mut [ArrayD<F>] {
+fn state<'a, F: Float>(
+    state: &'a mut Vec<ArrayD<F>>,
+    params: &[&mut Param<F>],
+    who: &str,
+) -> &'a mut [ArrayD<F>] {
     if state.is_empty() {
-        *state = params.iter().map(|p| ArrayD::zeros(p.value.raw_dim())).collect();
+        *state = params
+            .iter()
+            .map(|p| ArrayD::zeros(p.value.raw_dim()))
+            .collect();
     }
-    assert_eq!(state.len(), params.len(), "{who}: the parameter list changed between updates");
+    assert_eq!(
+        state.len(),
+        params.len(),
+        "{who}: the parameter list changed between updates"
+    );
     state
 }
 
@@ -63,7 +74,11 @@ pub struct Momentum<F: Float = f32> {
 impl<F: Float> Momentum<F> {
     /// The book's default momentum α = 0.9.
     pub fn new(lr: f64) -> Self {
-        Momentum { lr, momentum: 0.9, v: Vec::new() }
+        Momentum {
+            lr,
+            momentum: 0.9,
+            v: Vec::new(),
+        }
     }
 }
 
@@ -76,10 +91,13 @@ impl<F: Float> Optimizer<F> for Momentum<F> {
         let (lr, alpha) = (F::lit(self.lr), F::lit(self.momentum));
         let v = state(&mut self.v, &params, "Momentum");
         for (p, v) in params.iter_mut().zip(v) {
-            Zip::from(&mut p.value).and(v).and(&p.grad).for_each(|w, v, &g| {
-                *v = alpha * *v - lr * g; // v = momentum * v - lr * grad
-                *w += *v; // W += v
-            });
+            Zip::from(&mut p.value)
+                .and(v)
+                .and(&p.grad)
+                .for_each(|w, v, &g| {
+                    *v = alpha * *v - lr * g; // v = momentum * v - lr * grad
+                    *w += *v; // W += v
+                });
         }
     }
 }
@@ -98,7 +116,11 @@ pub struct Nesterov<F: Float = f32> {
 impl<F: Float> Nesterov<F> {
     /// The book's default momentum α = 0.9.
     pub fn new(lr: f64) -> Self {
-        Nesterov { lr, momentum: 0.9, v: Vec::new() }
+        Nesterov {
+            lr,
+            momentum: 0.9,
+            v: Vec::new(),
+        }
     }
 }
 
@@ -111,10 +133,13 @@ impl<F: Float> Optimizer<F> for Nesterov<F> {
         let (lr, alpha) = (F::lit(self.lr), F::lit(self.momentum));
         let v = state(&mut self.v, &params, "Nesterov");
         for (p, v) in params.iter_mut().zip(v) {
-            Zip::from(&mut p.value).and(v).and(&p.grad).for_each(|w, v, &g| {
-                *v = alpha * *v - lr * g;
-                *w += alpha * alpha * *v - (F::one() + alpha) * lr * g;
-            });
+            Zip::from(&mut p.value)
+                .and(v)
+                .and(&p.grad)
+                .for_each(|w, v, &g| {
+                    *v = alpha * *v - lr * g;
+                    *w += alpha * alpha * *v - (F::one() + alpha) * lr * g;
+                });
         }
     }
 }
@@ -144,10 +169,13 @@ impl<F: Float> Optimizer<F> for AdaGrad<F> {
         let (lr, eps) = (F::lit(self.lr), F::lit(1e-7));
         let h = state(&mut self.h, &params, "AdaGrad");
         for (p, h) in params.iter_mut().zip(h) {
-            Zip::from(&mut p.value).and(h).and(&p.grad).for_each(|w, h, &g| {
-                *h += g * g;
-                *w -= lr * g / (h.sqrt() + eps);
-            });
+            Zip::from(&mut p.value)
+                .and(h)
+                .and(&p.grad)
+                .for_each(|w, h, &g| {
+                    *h += g * g;
+                    *w -= lr * g / (h.sqrt() + eps);
+                });
         }
     }
 }
@@ -166,7 +194,11 @@ pub struct RmsProp<F: Float = f32> {
 impl<F: Float> RmsProp<F> {
     /// The book's default decay rate ρ = 0.99.
     pub fn new(lr: f64) -> Self {
-        RmsProp { lr, decay_rate: 0.99, h: Vec::new() }
+        RmsProp {
+            lr,
+            decay_rate: 0.99,
+            h: Vec::new(),
+        }
     }
 }
 
@@ -179,10 +211,13 @@ impl<F: Float> Optimizer<F> for RmsProp<F> {
         let (lr, rho, eps) = (F::lit(self.lr), F::lit(self.decay_rate), F::lit(1e-7));
         let h = state(&mut self.h, &params, "RmsProp");
         for (p, h) in params.iter_mut().zip(h) {
-            Zip::from(&mut p.value).and(h).and(&p.grad).for_each(|w, h, &g| {
-                *h = rho * *h + (F::one() - rho) * g * g;
-                *w -= lr * g / (h.sqrt() + eps);
-            });
+            Zip::from(&mut p.value)
+                .and(h)
+                .and(&p.grad)
+                .for_each(|w, h, &g| {
+                    *h = rho * *h + (F::one() - rho) * g * g;
+                    *w -= lr * g / (h.sqrt() + eps);
+                });
         }
     }
 }
@@ -205,7 +240,14 @@ pub struct Adam<F: Float = f32> {
 impl<F: Float> Adam<F> {
     /// The book's defaults β₁ = 0.9, β₂ = 0.999 (and η = 0.001 is its usual choice).
     pub fn new(lr: f64) -> Self {
-        Adam { lr, beta1: 0.9, beta2: 0.999, iter: 0, m: Vec::new(), v: Vec::new() }
+        Adam {
+            lr,
+            beta1: 0.9,
+            beta2: 0.999,
+            iter: 0,
+            m: Vec::new(),
+            v: Vec::new(),
+        }
     }
 }
 
@@ -222,11 +264,15 @@ impl<F: Float> Optimizer<F> for Adam<F> {
         state(&mut self.m, &params, "Adam");
         let v = state(&mut self.v, &params, "Adam");
         for ((p, m), v) in params.iter_mut().zip(&mut self.m).zip(v) {
-            Zip::from(&mut p.value).and(m).and(v).and(&p.grad).for_each(|w, m, v, &g| {
-                *m += (F::one() - b1) * (g - *m);
-                *v += (F::one() - b2) * (g * g - *v);
-                *w -= lr_t * *m / (v.sqrt() + eps);
-            });
+            Zip::from(&mut p.value)
+                .and(m)
+                .and(v)
+                .and(&p.grad)
+                .for_each(|w, m, v, &g| {
+                    *m += (F::one() - b1) * (g - *m);
+                    *v += (F::one() - b2) * (g * g - *v);
+                    *w -= lr_t * *m / (v.sqrt() + eps);
+                });
         }
     }
 }
@@ -247,7 +293,14 @@ pub enum OptimizerKind {
 
 impl OptimizerKind {
     /// Every optimizer, in the book's order.
-    pub const ALL: [OptimizerKind; 6] = [Self::Sgd, Self::Momentum, Self::Nesterov, Self::AdaGrad, Self::RmsProp, Self::Adam];
+    pub const ALL: [OptimizerKind; 6] = [
+        Self::Sgd,
+        Self::Momentum,
+        Self::Nesterov,
+        Self::AdaGrad,
+        Self::RmsProp,
+        Self::Adam,
+    ];
 
     /// The optimizer with learning rate `lr` and the book's other defaults.
     pub fn build<F: Float>(self, lr: f64) -> Box<dyn Optimizer<F>> {
@@ -338,6 +391,10 @@ mod tests {
         assert_abs_diff_eq!(w[0], 0.9, epsilon = 1e-5);
         // t = 2: m = 0.1 + 0.1·(0.9 - 0.1) = 0.18; v = 0.001 + 0.001·(0.81 - 0.001) = 0.001809
         let lr_t = 0.1 * (1.0 - 0.999f64.powi(2)).sqrt() / (1.0 - 0.9f64.powi(2));
-        assert_abs_diff_eq!(w[1], 0.9 - lr_t * 0.18 / (0.001809f64.sqrt() + 1e-7), epsilon = 1e-6);
+        assert_abs_diff_eq!(
+            w[1],
+            0.9 - lr_t * 0.18 / (0.001809f64.sqrt() + 1e-7),
+            epsilon = 1e-6
+        );
     }
 }

@@ -51,7 +51,8 @@ impl TrainerConfig {
 pub struct History {
     /// The batch's loss at each iteration.
     pub loss: Vec<f64>,
-    /// The iteration after which each accuracy was measured.
+    /// The iteration after which each accuracy was measured: the first of every epoch, and the
+    /// last iteration.
     pub eval_iters: Vec<usize>,
     pub train_acc: Vec<f64>,
     pub test_acc: Vec<f64>,
@@ -66,17 +67,20 @@ pub enum TrainError {
         "the loss became {loss} at iteration {iter}: the learning rate ({lr}) is probably too high; try a smaller --lr"
     )]
     Diverged { iter: usize, loss: f64, lr: String },
-    #[error("--batch-size {batch_size} is larger than the {train_size} training images: choose at most {train_size}")]
-    BatchTooLarge { batch_size: usize, train_size: usize },
+    #[error(
+        "--batch-size {batch_size} is larger than the {train_size} training images: choose at most {train_size}"
+    )]
+    BatchTooLarge {
+        batch_size: usize,
+        train_size: usize,
+    },
     #[error("--batch-size must be at least 1")]
     EmptyBatch,
 }
 
 // ANCHOR: train
 /// Trains `net` with `optimizer` on random mini-batches (drawn with replacement, like the
-/// book's `np.random.choice`), measuring train and test accuracy once per epoch.
-///
-/// `lr_label` only serves the error message when the loss diverges.
+/// book's `np.random.choice`), measuring train and test accuracy once per epoch and at the end.
 pub fn train<F: Float>(
     net: &mut Sequential<F>,
     optimizer: &mut dyn Optimizer<F>,
@@ -90,39 +94,60 @@ pub fn train<F: Float>(
         return Err(TrainError::EmptyBatch);
     }
     if config.batch_size > train_size {
-        return Err(TrainError::BatchTooLarge { batch_size: config.batch_size, train_size });
+        return Err(TrainError::BatchTooLarge {
+            batch_size: config.batch_size,
+            train_size,
+        });
     }
     let iter_per_epoch = (train_size / config.batch_size).max(1);
     let start = Instant::now();
     let mut history = History::default();
     let bar = crate::cli::progress_bar(config.iters as u64, &config.label);
     for i in 0..config.iters {
-        let batch_mask: Vec<usize> = (0..config.batch_size).map(|_| rng.random_range(0..train_size)).collect();
+        let batch_mask: Vec<usize> = (0..config.batch_size)
+            .map(|_| rng.random_range(0..train_size))
+            .collect();
         let x_batch = x_train.select(Axis(0), &batch_mask); // (batch, ...)
         let t_batch = t_train.select(Axis(0), &batch_mask); // (batch,)
 
         let loss = net.gradient(x_batch, t_batch.view()).to_f64().unwrap(); // backprop
         if !loss.is_finite() {
             bar.finish_and_clear();
-            return Err(TrainError::Diverged { iter: i, loss, lr: optimizer_lr(optimizer) });
+            return Err(TrainError::Diverged {
+                iter: i,
+                loss,
+                lr: optimizer.lr().to_string(),
+            });
         }
         optimizer.update(net.params_mut());
         history.loss.push(loss);
         bar.inc(1);
 
-        if config.evaluate && i % iter_per_epoch == 0 {
+        // once per epoch, and after the last update (the book's "final test accuracy")
+        let last = i + 1 == config.iters;
+        if config.evaluate && (i % iter_per_epoch == 0 || last) {
             let n = |len: usize| config.evaluate_sample.map_or(len, |s| s.min(len));
             let (ntr, nte) = (n(train_size), n(x_test.shape()[0]));
-            let train_acc = net.accuracy(x_train.slice_axis(Axis(0), (0..ntr).into()), t_train.slice(s![..ntr]));
-            let test_acc = net.accuracy(x_test.slice_axis(Axis(0), (0..nte).into()), t_test.slice(s![..nte]));
+            let train_acc = net.accuracy(
+                x_train.slice_axis(Axis(0), (0..ntr).into()),
+                t_train.slice(s![..ntr]),
+            );
+            let test_acc = net.accuracy(
+                x_test.slice_axis(Axis(0), (0..nte).into()),
+                t_test.slice(s![..nte]),
+            );
             history.eval_iters.push(i);
             history.train_acc.push(train_acc);
             history.test_acc.push(test_acc);
             if config.verbose {
+                let when = if i % iter_per_epoch == 0 {
+                    format!("epoch {:>3}", i / iter_per_epoch)
+                } else {
+                    "final    ".into()
+                };
                 bar.suspend(|| {
                     println!(
-                        "epoch {:>3}: train acc {train_acc:.4}, test acc {test_acc:.4}, loss {loss:.4}",
-                        i / iter_per_epoch
+                        "{when}: train acc {train_acc:.4}, test acc {test_acc:.4}, loss {loss:.4}"
                     )
                 });
             }
@@ -133,8 +158,3 @@ pub fn train<F: Float>(
     Ok(history)
 }
 // ANCHOR_END: train
-
-/// The optimizer's learning rate for messages (its Debug output names it).
-fn optimizer_lr<F: Float>(optimizer: &dyn Optimizer<F>) -> String {
-    optimizer.lr().to_string()
-}

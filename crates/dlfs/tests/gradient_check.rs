@@ -1,8 +1,8 @@
 //! Every layer's backward against numerical differentiation, in f64, on several shapes.
 
+use dlfs::Mode;
 use dlfs::gradient::check_layer;
 use dlfs::layers::{Affine, Layer, Relu, Sigmoid};
-use dlfs::{Float, Mode};
 use ndarray::{Array1, ArrayD, IxDyn};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -72,8 +72,13 @@ fn affine_backward_matches_numerical() {
 fn softmax_with_loss_backward_matches_numerical() {
     let mut rng = StdRng::seed_from_u64(4);
     for (n, k) in [(1, 3), (5, 10), (8, 4)] {
-        let mut x = input(&[n, k], &mut rng);
         let t: Array1<usize> = (0..n).map(|i| (i * 7 + 3) % k).collect();
+        // The loss is -log(y_t + 1e-7), whose gradient differs from backward's exact (y - t)/N by a
+        // relative 1e-7/y_t: a right answer moves y_t away from 0 so the check measures backward.
+        let mut x = input(&[n, k], &mut rng);
+        for (i, &k) in t.iter().enumerate() {
+            x[[i, k]] += 2.0;
+        }
         let mut layer = dlfs::layers::SoftmaxWithLoss::<f64>::new();
         layer.forward(x.clone(), t.view());
         let backprop = layer.backward();
@@ -95,17 +100,19 @@ fn two_layer_net_gradient_matches_numerical() {
         input_size: 12,
         hidden_size: 6,
         output_size: 4,
-        weight_init_std: 1.0,
+        weight_init_std: 0.3,
     }
     .build::<f64>(&mut rng);
     let x = input(&[5, 12], &mut rng);
     let t = ndarray::arr1(&[0usize, 3, 1, 2, 3]);
     let numerical = net.numerical_gradient(&x, t.view(), Mode::Train);
     net.gradient(x.clone(), t.view());
+    // The whole net's loss carries the 1e-7 guard of -log(y_t + 1e-7) (see the SoftmaxWithLoss
+    // check), a relative bias of about 1e-7 / y_t ≈ 4e-7 here, which the chain passes to every
+    // parameter: 1e-5 bounds it with room, and a wrong backward gives errors near 1.
     for (p, num) in net.params().iter().zip(&numerical) {
         let err = dlfs::gradient::relative_error(num, &p.grad);
         println!("{}: relative error {err:e}", p.name);
-        assert!(err <= TOLERANCE, "{}: relative error {err:e}", p.name);
+        assert!(err <= 1e-5, "{}: relative error {err:e}", p.name);
     }
-    let _ = f64::lit(0.0);
 }

@@ -1,9 +1,9 @@
-use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, Axis, Ix2, IxDyn};
 use rand::Rng;
 
 use super::{Layer, Mode, Param, Tensor};
 use crate::Float;
+use crate::linalg::{dot, matmul};
 
 // ANCHOR: affine
 /// Affine (fully connected) layer: y = x·W + b.
@@ -23,26 +23,49 @@ pub struct Affine<F: Float = f32> {
     x: Option<Array2<F>>,
     /// The input's original shape: dx is given back in it.
     x_shape: Vec<usize>,
+    /// Whether backward computes dx (not for a network's first layer).
+    needs_dx: bool,
 }
 
 impl<F: Float> Affine<F> {
     /// An Affine layer with the given weight (D, M) and bias (M,), named like the book ("W1", "b1").
     pub fn new(w: Param<F>, b: Param<F>) -> Self {
-        assert_eq!(w.value.ndim(), 2, "Affine: W must be 2-D, got {:?}", w.value.shape());
-        assert_eq!(b.value.shape(), &w.value.shape()[1..], "Affine: b must be (M,) for W (D, M)");
-        Affine { w, b, x: None, x_shape: Vec::new() }
+        assert_eq!(
+            w.value.ndim(),
+            2,
+            "Affine: W must be 2-D, got {:?}",
+            w.value.shape()
+        );
+        assert_eq!(
+            b.value.shape(),
+            &w.value.shape()[1..],
+            "Affine: b must be (M,) for W (D, M)"
+        );
+        Affine {
+            w,
+            b,
+            x: None,
+            x_shape: Vec::new(),
+            needs_dx: true,
+        }
     }
 
     /// W = std · randn(D, M), b = 0: the book's initialisation, named "W{k}" and "b{k}".
     pub fn init(k: usize, d: usize, m: usize, std: F, rng: &mut impl Rng) -> Self {
-        let w = crate::float::randn::<F, _>((d, m), rng).mapv(|v| v * std).into_dyn();
+        let w = crate::float::randn::<F, _>((d, m), rng)
+            .mapv(|v| v * std)
+            .into_dyn();
         let w = Param::new(format!("W{k}"), w, true);
         let b = Param::new(format!("b{k}"), Array1::<F>::zeros(m).into_dyn(), false);
         Self::new(w, b)
     }
 
     fn w2(&self) -> ndarray::ArrayView2<'_, F> {
-        self.w.value.view().into_dimensionality::<Ix2>().expect("Affine: W is 2-D")
+        self.w
+            .value
+            .view()
+            .into_dimensionality::<Ix2>()
+            .expect("Affine: W is 2-D")
     }
 }
 
@@ -55,22 +78,46 @@ impl<F: Float> Layer<F> for Affine<F> {
         self.x_shape = x.shape().to_vec();
         let x = flatten_rows(x); // (N, D)
         let w = self.w2(); // (D, M)
-        assert_eq!(x.ncols(), w.nrows(), "Affine: input has {} features per row but W is {:?}", x.ncols(), w.shape());
-        let b = self.b.value.view().into_dimensionality::<ndarray::Ix1>().unwrap(); // (M,)
+        assert_eq!(
+            x.ncols(),
+            w.nrows(),
+            "Affine: input has {} features per row but W is {:?}",
+            x.ncols(),
+            w.shape()
+        );
+        let b = self
+            .b
+            .value
+            .view()
+            .into_dimensionality::<ndarray::Ix1>()
+            .unwrap(); // (M,)
         let mut y = b.broadcast((x.nrows(), w.ncols())).unwrap().to_owned(); // (N, M) = b
-        general_mat_mul(F::one(), &x, &w, F::one(), &mut y); // y = x·W + b
+        matmul(F::one(), &x.view(), &w, F::one(), &mut y.view_mut()); // y = x·W + b
         self.x = Some(x);
         y.into_dyn()
     }
 
     fn backward(&mut self, dout: Tensor<F>) -> Tensor<F> {
-        let x = self.x.take().expect("Affine::backward called before forward"); // (N, D)
-        let dout = dout.into_dimensionality::<Ix2>().expect("Affine: dout must be (N, M)"); // (N, M)
+        let x = self
+            .x
+            .take()
+            .expect("Affine::backward called before forward"); // (N, D)
+        let dout = dout
+            .into_dimensionality::<Ix2>()
+            .expect("Affine: dout must be (N, M)"); // (N, M)
         let mut dw = self.w.grad.view_mut().into_dimensionality::<Ix2>().unwrap(); // (D, M)
-        general_mat_mul(F::one(), &x.t(), &dout, F::zero(), &mut dw); // dW = xᵀ·dout
+        matmul(F::one(), &x.t(), &dout.view(), F::zero(), &mut dw); // dW = xᵀ·dout
         self.b.grad.assign(&dout.sum_axis(Axis(0))); // db = np.sum(dout, axis=0)
-        let dx = dout.dot(&self.w2().t()); // (N, D) = dout·Wᵀ
-        dx.into_shape_with_order(IxDyn(&self.x_shape)).expect("Affine: dx back to x's shape")
+        if !self.needs_dx {
+            return Tensor::zeros(ndarray::IxDyn(&[0]));
+        }
+        let dx = dot(&dout.view(), &self.w2().t()); // (N, D) = dout·Wᵀ
+        dx.into_shape_with_order(IxDyn(&self.x_shape))
+            .expect("Affine: dx back to x's shape")
+    }
+
+    fn set_needs_dx(&mut self, needs_dx: bool) {
+        self.needs_dx = needs_dx;
     }
 
     fn params(&self) -> Vec<&Param<F>> {
@@ -87,7 +134,12 @@ impl<F: Float> Layer<F> for Affine<F> {
 /// data is already contiguous.
 pub fn flatten_rows<F: Float>(x: Tensor<F>) -> Array2<F> {
     let n = x.shape().first().copied().unwrap_or(1);
-    let d = if n == 0 { 0 } else { x.len() / n };
-    let x = if x.is_standard_layout() { x } else { x.as_standard_layout().into_owned() };
-    x.into_shape_with_order((n, d)).expect("flatten_rows: contiguous")
+    let d = x.len().checked_div(n).unwrap_or(0);
+    let x = if x.is_standard_layout() {
+        x
+    } else {
+        x.as_standard_layout().into_owned()
+    };
+    x.into_shape_with_order((n, d))
+        .expect("flatten_rows: contiguous")
 }

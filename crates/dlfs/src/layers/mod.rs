@@ -54,6 +54,10 @@ pub trait Layer<F: Float = f32>: Send {
     fn forward(&mut self, x: Tensor<F>, mode: Mode) -> Tensor<F>;
     /// Takes dL/dout, fills the parameters' gradients and returns dL/dx.
     fn backward(&mut self, dout: Tensor<F>) -> Tensor<F>;
+    /// Tells the layer whether anyone needs the dL/dx its backward returns. A network's first
+    /// layer gets `false`: nothing lies before it, so an Affine or Convolution can skip the
+    /// largest product of its backward and return an empty array.
+    fn set_needs_dx(&mut self, _needs_dx: bool) {}
     /// The layer's parameters (none for activations).
     fn params(&self) -> Vec<&Param<F>> {
         Vec::new()

@@ -32,7 +32,10 @@ impl<F: Float> Layer<F> for Relu {
     }
 
     fn backward(&mut self, mut dout: Tensor<F>) -> Tensor<F> {
-        let mask = self.mask.take().expect("Relu::backward called before forward");
+        let mask = self
+            .mask
+            .take()
+            .expect("Relu::backward called before forward");
         Zip::from(&mut dout).and(&mask).for_each(|d, &m| {
             if m {
                 *d = F::zero(); // dout[mask] = 0

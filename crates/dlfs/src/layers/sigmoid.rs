@@ -38,9 +38,14 @@ impl<F: Float> Layer<F> for Sigmoid<F> {
     }
 
     fn backward(&mut self, mut dout: Tensor<F>) -> Tensor<F> {
-        let out = self.out.take().expect("Sigmoid::backward called before forward");
+        let out = self
+            .out
+            .take()
+            .expect("Sigmoid::backward called before forward");
         // dx = dout * (1.0 - out) * out
-        Zip::from(&mut dout).and(&out).for_each(|d, &y| *d = *d * (F::one() - y) * y);
+        Zip::from(&mut dout)
+            .and(&out)
+            .for_each(|d, &y| *d = *d * (F::one() - y) * y);
         dout
     }
 }

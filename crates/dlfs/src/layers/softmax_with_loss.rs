@@ -23,7 +23,10 @@ pub struct SoftmaxWithLoss<F: Float = f32> {
 
 impl<F: Float> Default for SoftmaxWithLoss<F> {
     fn default() -> Self {
-        SoftmaxWithLoss { y: None, t: Array1::zeros(0) }
+        SoftmaxWithLoss {
+            y: None,
+            t: Array1::zeros(0),
+        }
     }
 }
 
@@ -34,7 +37,9 @@ impl<F: Float> SoftmaxWithLoss<F> {
 
     /// The loss of scores `x` against labels `t`.
     pub fn forward(&mut self, x: Tensor<F>, t: ArrayView1<usize>) -> F {
-        let mut y = x.into_dimensionality::<Ix2>().expect("SoftmaxWithLoss: x must be (N, K)"); // (N, K)
+        let mut y = x
+            .into_dimensionality::<Ix2>()
+            .expect("SoftmaxWithLoss: x must be (N, K)"); // (N, K)
         softmax_inplace(&mut y);
         let loss = cross_entropy_error_labels(y.view(), t);
         self.y = Some(y);
@@ -44,7 +49,10 @@ impl<F: Float> SoftmaxWithLoss<F> {
 
     /// dL/dx for the last forward (dout = 1: this is the end of the network).
     pub fn backward(&mut self) -> Tensor<F> {
-        let mut dx = self.y.take().expect("SoftmaxWithLoss::backward called before forward"); // (N, K) = y
+        let mut dx = self
+            .y
+            .take()
+            .expect("SoftmaxWithLoss::backward called before forward"); // (N, K) = y
         let n = F::from(self.t.len()).unwrap();
         for (mut row, &k) in dx.rows_mut().into_iter().zip(&self.t) {
             row[k] -= F::one(); // y - onehot(t)

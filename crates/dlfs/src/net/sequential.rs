@@ -1,9 +1,9 @@
 use ndarray::{ArrayD, ArrayView1, ArrayViewD, Axis, Ix2};
 
+use crate::Float;
 use crate::functions::argmax_rows;
 use crate::gradient::numerical_gradient_mut;
 use crate::layers::{Layer, Mode, Param, SoftmaxWithLoss, Tensor};
-use crate::Float;
 
 /// A network: layers applied in order, then softmax with cross-entropy loss.
 ///
@@ -17,8 +17,15 @@ pub struct Sequential<F: Float = f32> {
 
 impl<F: Float> Sequential<F> {
     /// A network of `layers` ending in [`SoftmaxWithLoss`], without weight decay.
-    pub fn new(layers: Vec<Box<dyn Layer<F>>>) -> Self {
-        Sequential { layers, last: SoftmaxWithLoss::new(), weight_decay_lambda: F::zero() }
+    pub fn new(mut layers: Vec<Box<dyn Layer<F>>>) -> Self {
+        if let Some(first) = layers.first_mut() {
+            first.set_needs_dx(false); // nobody uses dL/dx of the input images
+        }
+        Sequential {
+            layers,
+            last: SoftmaxWithLoss::new(),
+            weight_decay_lambda: F::zero(),
+        }
     }
 
     // ANCHOR: predict
@@ -49,7 +56,9 @@ impl<F: Float> Sequential<F> {
             .params()
             .into_iter()
             .filter(|p| p.decay)
-            .fold(F::zero(), |s, p| s + p.value.iter().fold(F::zero(), |s, &w| s + w * w));
+            .fold(F::zero(), |s, p| {
+                s + p.value.iter().fold(F::zero(), |s, &w| s + w * w)
+            });
         F::lit(0.5) * self.weight_decay_lambda * sum_sq
     }
 
@@ -61,12 +70,21 @@ impl<F: Float> Sequential<F> {
 
     /// How many rows of `x` are classified as `t`, predicting 1,000 rows at a time.
     pub fn correct(&mut self, x: ArrayViewD<F>, t: ArrayView1<usize>) -> usize {
-        let chunk = 1000;
+        let chunk = 10000;
         let mut correct = 0;
-        for (xb, tb) in x.axis_chunks_iter(Axis(0), chunk).zip(t.axis_chunks_iter(Axis(0), chunk)) {
+        for (xb, tb) in x
+            .axis_chunks_iter(Axis(0), chunk)
+            .zip(t.axis_chunks_iter(Axis(0), chunk))
+        {
             let y = self.predict(xb.to_owned(), Mode::Test);
-            let y = y.into_dimensionality::<Ix2>().expect("predict gives (N, K)");
-            correct += argmax_rows(y.view()).iter().zip(tb).filter(|(y, t)| y == t).count();
+            let y = y
+                .into_dimensionality::<Ix2>()
+                .expect("predict gives (N, K)");
+            correct += argmax_rows(y.view())
+                .iter()
+                .zip(tb)
+                .filter(|(y, t)| y == t)
+                .count();
         }
         correct
     }
@@ -96,7 +114,12 @@ impl<F: Float> Sequential<F> {
     ///
     /// Each parameter is taken out of its layer, nudged one element at a time, and swapped back
     /// in for every evaluation of the loss.
-    pub fn numerical_gradient(&mut self, x: &Tensor<F>, t: ArrayView1<usize>, mode: Mode) -> Vec<ArrayD<F>> {
+    pub fn numerical_gradient(
+        &mut self,
+        x: &Tensor<F>,
+        t: ArrayView1<usize>,
+        mode: Mode,
+    ) -> Vec<ArrayD<F>> {
         let count = self.params().len();
         (0..count)
             .map(|i| {
@@ -124,7 +147,10 @@ impl<F: Float> Sequential<F> {
 
     /// Every parameter, mutably: what an optimizer updates.
     pub fn params_mut(&mut self) -> Vec<&mut Param<F>> {
-        self.layers.iter_mut().flat_map(|l| l.params_mut()).collect()
+        self.layers
+            .iter_mut()
+            .flat_map(|l| l.params_mut())
+            .collect()
     }
 
     /// The parameter with the book's key `name` ("W1", "gamma2", ...).

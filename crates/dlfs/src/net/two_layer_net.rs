@@ -25,7 +25,12 @@ pub struct TwoLayerNet {
 
 impl Default for TwoLayerNet {
     fn default() -> Self {
-        TwoLayerNet { input_size: 784, hidden_size: 50, output_size: 10, weight_init_std: 0.01 }
+        TwoLayerNet {
+            input_size: 784,
+            hidden_size: 50,
+            output_size: 10,
+            weight_init_std: 0.01,
+        }
     }
 }
 
@@ -35,7 +40,13 @@ impl TwoLayerNet {
         let layers: Vec<Box<dyn Layer<F>>> = vec![
             Box::new(Affine::init(1, self.input_size, self.hidden_size, std, rng)),
             Box::new(Relu::new()),
-            Box::new(Affine::init(2, self.hidden_size, self.output_size, std, rng)),
+            Box::new(Affine::init(
+                2,
+                self.hidden_size,
+                self.output_size,
+                std,
+                rng,
+            )),
         ];
         Sequential::new(layers)
     }
