@@ -7,6 +7,7 @@ use ndarray::NdFloat;
 use rand::Rng;
 use rand_distr::{Distribution, StandardNormal};
 
+// ANCHOR: float
 /// `f32` or `f64`: what a network computes in.
 pub trait Float: NdFloat + Default + Send + Sync {
     /// A literal: `F::lit(0.5)`.
@@ -14,6 +15,7 @@ pub trait Float: NdFloat + Default + Send + Sync {
     /// One draw from the standard normal distribution N(0, 1) (`np.random.randn`).
     fn randn(rng: &mut impl Rng) -> Self;
 }
+// ANCHOR_END: float
 
 impl Float for f32 {
     fn lit(x: f64) -> Self {

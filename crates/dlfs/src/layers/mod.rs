@@ -11,6 +11,7 @@ use crate::Float;
 /// A tensor crossing a layer boundary: any rank, `f32` unless said otherwise.
 pub type Tensor<F = f32> = ArrayD<F>;
 
+// ANCHOR: mode
 /// Training or inference: Dropout and BatchNorm behave differently in each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -19,7 +20,9 @@ pub enum Mode {
     /// Predicting: Dropout scales, BatchNorm uses its running statistics.
     Test,
 }
+// ANCHOR_END: mode
 
+// ANCHOR: param
 /// A learnable parameter, owned by its layer: its value and the gradient of the loss by it.
 #[derive(Debug, Clone)]
 pub struct Param<F: Float = f32> {
@@ -45,7 +48,9 @@ impl<F: Float> Param<F> {
         }
     }
 }
+// ANCHOR_END: param
 
+// ANCHOR: layer
 /// One layer of a network.
 pub trait Layer<F: Float = f32>: Send {
     /// The layer's name in messages ("Affine", "Relu", ...).
@@ -67,6 +72,7 @@ pub trait Layer<F: Float = f32>: Send {
         Vec::new()
     }
 }
+// ANCHOR_END: layer
 
 mod affine;
 mod relu;
