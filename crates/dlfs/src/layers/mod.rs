@@ -75,11 +75,15 @@ pub trait Layer<F: Float = f32>: Send {
 // ANCHOR_END: layer
 
 mod affine;
+mod convolution;
+mod pooling;
 mod relu;
 mod sigmoid;
 mod softmax_with_loss;
 
 pub use affine::{Affine, flatten_rows};
+pub use convolution::Convolution;
+pub use pooling::Pooling;
 pub use relu::Relu;
 pub use sigmoid::Sigmoid;
 pub use softmax_with_loss::SoftmaxWithLoss;

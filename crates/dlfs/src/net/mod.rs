@@ -5,7 +5,9 @@
 //! `numerical_gradient` are written once there, as in the book's six-line loops.
 
 mod sequential;
+mod simple_convnet;
 mod two_layer_net;
 
 pub use sequential::Sequential;
+pub use simple_convnet::{ConvParam, SimpleConvNet};
 pub use two_layer_net::TwoLayerNet;

@@ -70,7 +70,7 @@ impl<F: Float> Sequential<F> {
 
     /// How many rows of `x` are classified as `t`, predicting 1,000 rows at a time.
     pub fn correct(&mut self, x: ArrayViewD<F>, t: ArrayView1<usize>) -> usize {
-        let chunk = 10000;
+        let chunk = 1000;
         let mut correct = 0;
         for (xb, tb) in x
             .axis_chunks_iter(Axis(0), chunk)
