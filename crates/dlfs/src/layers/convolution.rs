@@ -1,10 +1,11 @@
 use ndarray::{Array1, Array2, Array4, ArrayView2, ArrayViewMut2, Ix1, Ix4};
 use rand::Rng;
-use rayon::prelude::*;
 
 use super::{Layer, Mode, Param, Tensor};
 use crate::Float;
-use crate::im2col::{IMAGES_PER_TASK, Window, col2im_image, im2col_image};
+use crate::im2col::{
+    IMAGES_PER_TASK, Window, col2im_image, im2col_image, par_map_tasks, par_tasks,
+};
 use crate::linalg::matmul;
 
 // ANCHOR: convolution
@@ -12,8 +13,9 @@ use crate::linalg::matmul;
 /// channel: out[n, f, oy, ox] = Σ_{c, fy, fx} W[f, c, fy, fx] · x[n, c, oy·S + fy − P, ox·S + fx − P] + b[f].
 ///
 /// With im2col it is one matrix product per image: `col` holds the image's windows as rows,
-/// `col_w` = W.reshape(FN, −1) the filters as rows, and out[n] = col_w · col[n]ᵀ + b (the
-/// book's `np.dot(col, col_W) + b`, transposed so that it lands in (FN, OH, OW) order directly).
+/// `col_w` = W.reshape(FN, −1) the filters as rows, and out[n]ᵀ = col[n] · col_wᵀ + b, the
+/// book's `np.dot(col, col_W) + b` written through a transposed view, so that it lands in
+/// (FN, OH, OW) order without the book's final `transpose(0, 3, 1, 2)` copy.
 ///
 /// Backward (dout[n] as (FN, OH·OW)): db = Σ dout over n, oy, ox;
 /// dW = Σ_n dout[n] · col[n] (the book's `np.dot(col.T, dout)`);
@@ -143,27 +145,30 @@ impl<F: Float> Layer<F> for Convolution<F> {
             for (mut row, &bf) in out_n.rows_mut().into_iter().zip(b.iter()) {
                 row.fill(bf); // out[n] = b
             }
-            matmul(F::one(), &col_w, &col_n.t(), F::one(), &mut out_n); // out[n] += col_w · col[n]ᵀ
+            // out[n]ᵀ += col[n] · col_wᵀ: the book's np.dot(col, col_W), (OH·OW, FN), written
+            // straight into (FN, OH·OW) order through a transposed view
+            let mut out_t = out_n.reversed_axes(); // (OH·OW, FN)
+            matmul(F::one(), &col_n, &col_w.t(), F::one(), &mut out_t);
         };
+        let per_task = IMAGES_PER_TASK;
         let tasks = out_flat
-            .par_chunks_mut(IMAGES_PER_TASK * out_len)
-            .zip(x_flat.par_chunks(IMAGES_PER_TASK * x_len));
+            .chunks_mut(per_task * out_len)
+            .zip(x_flat.chunks(per_task * x_len));
         if col_flat.is_empty() {
-            tasks.for_each(|(outs, xs)| {
+            par_tasks(tasks.collect(), |(outs, xs)| {
                 let mut col_n = vec![F::zero(); col_len]; // one image's windows, reused
                 for (out_n, x_n) in outs.chunks_mut(out_len).zip(xs.chunks(x_len)) {
                     forward_image(x_n, &mut col_n, out_n);
                 }
             });
         } else {
-            tasks
-                .zip(col_flat.par_chunks_mut(IMAGES_PER_TASK * col_len))
-                .for_each(|((outs, xs), cols)| {
-                    let images = outs.chunks_mut(out_len).zip(xs.chunks(x_len));
-                    for ((out_n, x_n), col_n) in images.zip(cols.chunks_mut(col_len)) {
-                        forward_image(x_n, col_n, out_n);
-                    }
-                });
+            let tasks = tasks.zip(col_flat.chunks_mut(per_task * col_len));
+            par_tasks(tasks.collect(), |((outs, xs), cols)| {
+                let images = outs.chunks_mut(out_len).zip(xs.chunks(x_len));
+                for ((out_n, x_n), col_n) in images.zip(cols.chunks_mut(col_len)) {
+                    forward_image(x_n, col_n, out_n);
+                }
+            });
         }
         self.x_shape = (n, c, h, w);
         self.col = (mode == Mode::Train).then_some(col);
@@ -194,10 +199,11 @@ impl<F: Float> Layer<F> for Convolution<F> {
 
         // db and dW are sums over the images: each task sums its own images, then the tasks'
         // sums are added in task order, so the result does not depend on the thread count.
-        let partial: Vec<(Array1<F>, Array2<F>)> = dout_flat
-            .par_chunks(IMAGES_PER_TASK * dout_len)
-            .zip(col_flat.par_chunks(IMAGES_PER_TASK * col_len))
-            .map(|(douts, cols)| {
+        let tasks = dout_flat
+            .chunks(IMAGES_PER_TASK * dout_len)
+            .zip(col_flat.chunks(IMAGES_PER_TASK * col_len));
+        let partial: Vec<(Array1<F>, Array2<F>)> =
+            par_map_tasks(tasks.collect(), |(douts, cols)| {
                 let mut db = Array1::<F>::zeros(fn_); // (FN,)
                 let mut dw = Array2::<F>::zeros((fn_, k)); // (FN, C·FH·FW)
                 for (dout_n, col_n) in douts.chunks(dout_len).zip(cols.chunks(col_len)) {
@@ -209,8 +215,7 @@ impl<F: Float> Layer<F> for Convolution<F> {
                     matmul(F::one(), &dout_n, &col_n, F::one(), &mut dw.view_mut()); // dW += dout[n] · col[n]
                 }
                 (db, dw)
-            })
-            .collect();
+            });
         let mut db = Array1::<F>::zeros(fn_);
         let mut dw = Array2::<F>::zeros((fn_, k));
         for (db_t, dw_t) in &partial {
@@ -228,24 +233,25 @@ impl<F: Float> Layer<F> for Convolution<F> {
         let col_w = self.col_w(); // (FN, C·FH·FW)
         let mut dx = Array4::<F>::zeros((n, c, h, w)); // (N, C, H, W)
         let x_len = c * h * w;
-        dx.as_slice_mut()
+        let tasks = dx
+            .as_slice_mut()
             .unwrap()
-            .par_chunks_mut(IMAGES_PER_TASK * x_len)
-            .zip(dout_flat.par_chunks(IMAGES_PER_TASK * dout_len))
-            .for_each(|(dxs, douts)| {
-                let mut dcol_n = Array2::<F>::zeros((oh * ow, k)); // (OH·OW, C·FH·FW), reused
-                for (dx_n, dout_n) in dxs.chunks_mut(x_len).zip(douts.chunks(dout_len)) {
-                    let dout_n = ArrayView2::from_shape((fn_, oh * ow), dout_n).unwrap(); // (FN, OH·OW)
-                    matmul(
-                        F::one(),
-                        &dout_n.t(),
-                        &col_w,
-                        F::zero(),
-                        &mut dcol_n.view_mut(),
-                    ); // dcol[n] = dout[n]ᵀ · col_w
-                    col2im_image(dcol_n.as_slice().unwrap(), (c, h, w), win, dx_n); // dx[n] += windows of dcol[n]
-                }
-            });
+            .chunks_mut(IMAGES_PER_TASK * x_len)
+            .zip(dout_flat.chunks(IMAGES_PER_TASK * dout_len));
+        par_tasks(tasks.collect(), |(dxs, douts)| {
+            let mut dcol_n = Array2::<F>::zeros((oh * ow, k)); // (OH·OW, C·FH·FW), reused
+            for (dx_n, dout_n) in dxs.chunks_mut(x_len).zip(douts.chunks(dout_len)) {
+                let dout_n = ArrayView2::from_shape((fn_, oh * ow), dout_n).unwrap(); // (FN, OH·OW)
+                matmul(
+                    F::one(),
+                    &dout_n.t(),
+                    &col_w,
+                    F::zero(),
+                    &mut dcol_n.view_mut(),
+                ); // dcol[n] = dout[n]ᵀ · col_w
+                col2im_image(dcol_n.as_slice().unwrap(), (c, h, w), win, dx_n); // dx[n] += windows of dcol[n]
+            }
+        });
         dx.into_dyn()
     }
 
