@@ -16,7 +16,9 @@ use dlfs::plot::{Image, ImageGrid};
 pub mod figures;
 pub mod speed;
 
-/// Loads MNIST as images, (N, 1, 28, 28), the shape a convolution takes.
+// ANCHOR: load_images
+/// Loads MNIST (or, with `--dataset fashion`, Fashion-MNIST) as images, (N, 1, 28, 28): the
+/// shape a convolution takes.
 pub fn load_images(data: &DataArgs) -> anyhow::Result<Mnist> {
     let mnist = data.load(LoadOptions {
         flatten: false,
@@ -24,6 +26,7 @@ pub fn load_images(data: &DataArgs) -> anyhow::Result<Mnist> {
     })?;
     Ok(mnist)
 }
+// ANCHOR_END: load_images
 
 /// Keeps only the first `n` training images (`--train-size`), refusing 0.
 pub fn take_train(mnist: &mut Mnist, n: Option<usize>) -> anyhow::Result<()> {

@@ -204,3 +204,32 @@ fn parameters_of_another_network_are_refused_by_name() {
     );
     assert_eq!(stderr.trim().lines().count(), 1, "one line: {stderr}");
 }
+
+#[test]
+fn a_seed_gives_the_same_network_on_one_core_or_two() {
+    let dir = out_dir("repeat");
+    let train = |threads: &str, name: &str| {
+        let params = dir.join(name);
+        let out = Command::new(env!("CARGO_BIN_EXE_train_convnet"))
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["--train-size", "1000", "--epochs", "1", "--seed", "7"])
+            .args([
+                "--save",
+                params.to_str().unwrap(),
+                "--out",
+                dir.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        stdout_of(&out);
+        dlfs::io::load_npz::<f32>(&params).unwrap()
+    };
+    let one = train("1", "one.npz");
+    let two = train("2", "two.npz");
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        ["W1", "W2", "W3", "b1", "b2", "b3"]
+    );
+    assert_eq!(one, two, "the parameters differ between 1 and 2 threads");
+    std::fs::remove_dir_all(&dir).ok();
+}

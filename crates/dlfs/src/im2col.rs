@@ -13,17 +13,13 @@
 //!   position (oh, ow); its columns run over (c, fy, fx), channel slowest, the order of
 //!   `W.reshape(FN, -1)` for a filter bank W (FN, C, FH, FW).
 //!
-//! The work is split over images, several at a time on each core ([`par_images`]); every image
+//! The work is split over images, several at a time on each core ([`par_images`], [`crate::parallel`]); every image
 //! is handled by one thread alone, so the result does not depend on the number of threads.
 
 use ndarray::{Array2, Array4, ArrayView2, ArrayView4};
-use rayon::prelude::*;
 
 use crate::Float;
-
-/// Images per parallel task. Fixed (not derived from the number of cores) so that sums over
-/// tasks, such as a convolution's dW, are added in the same order on every machine.
-pub const IMAGES_PER_TASK: usize = 4;
+use crate::parallel::{IMAGES_PER_TASK, par_tasks};
 
 /// The geometry of a sliding window: filter size, stride and zero padding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -250,25 +246,6 @@ pub fn par_images<A: Sync, B: Send>(
             f(i, o);
         }
     });
-}
-
-/// Runs `f` on every task, spread over rayon's threads; with one thread (`RAYON_NUM_THREADS=1`)
-/// simply in a loop on the calling thread.
-pub fn par_tasks<T: Send>(tasks: Vec<T>, f: impl Fn(T) + Sync + Send) {
-    if rayon::current_num_threads() > 1 && tasks.len() > 1 {
-        tasks.into_par_iter().for_each(f);
-    } else {
-        tasks.into_iter().for_each(f);
-    }
-}
-
-/// Like [`par_tasks`], collecting the results in task order (whichever thread ran them).
-pub fn par_map_tasks<T: Send, R: Send>(tasks: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
-    if rayon::current_num_threads() > 1 && tasks.len() > 1 {
-        tasks.into_par_iter().map(f).collect()
-    } else {
-        tasks.into_iter().map(f).collect()
-    }
 }
 
 #[cfg(test)]

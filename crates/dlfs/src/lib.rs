@@ -15,6 +15,7 @@
 //! | [`data`] | `dataset/mnist.py` | MNIST and Fashion-MNIST: parse, download, cache, sample |
 //! | [`io`] | `pickle` | parameters as NumPy `.npz` |
 //! | [`plot`] | `matplotlib` | line charts, scatter plots, histograms, image grids |
+//! | [`parallel`] | — | splitting work over the cores, repeatably |
 //! | [`cli`] | — | the flags every chapter binary shares, one-line errors, progress |
 
 pub mod cli;
@@ -28,6 +29,7 @@ pub mod layers;
 pub mod linalg;
 pub mod net;
 pub mod optimizer;
+pub mod parallel;
 pub mod plot;
 pub mod trainer;
 

@@ -3,10 +3,9 @@ use rand::Rng;
 
 use super::{Layer, Mode, Param, Tensor};
 use crate::Float;
-use crate::im2col::{
-    IMAGES_PER_TASK, Window, col2im_image, im2col_image, par_map_tasks, par_tasks,
-};
+use crate::im2col::{Window, col2im_image, im2col_image};
 use crate::linalg::matmul;
+use crate::parallel::{IMAGES_PER_TASK, par_map_tasks, par_tasks};
 
 // ANCHOR: convolution
 /// Convolution layer: FN filters of C × FH × FW slide over the input, each giving one output
@@ -33,13 +32,14 @@ pub struct Convolution<F: Float = f32> {
     pub b: Param<F>,
     pub stride: usize,
     pub pad: usize,
-    /// The input's shape (N, C, H, W): dx is given back in it.
+    /// The shape (N, C, H, W) of the last input in training: dx is given back in it.
     x_shape: (usize, usize, usize, usize),
-    /// The windows of the input, kept in training: dW needs them.
+    /// The windows of the last input in training: dW needs them.
     col: Option<Array2<F>>,
     /// Whether backward computes dx (not for a network's first layer).
     needs_dx: bool,
 }
+// ANCHOR_END: convolution
 
 impl<F: Float> Convolution<F> {
     /// A convolution with filters `w` (FN, C, FH, FW) and bias `b` (FN,).
@@ -104,6 +104,7 @@ impl<F: Float> Convolution<F> {
     }
 }
 
+// ANCHOR: convolution_layer
 impl<F: Float> Layer<F> for Convolution<F> {
     fn name(&self) -> &'static str {
         "Convolution"
@@ -125,15 +126,20 @@ impl<F: Float> Layer<F> for Convolution<F> {
         let win = self.window();
         let (oh, ow) = win.out_size(h, w);
         let k = c * win.fh * win.fw; // C·FH·FW: one window as a row
+        // In training the windows are kept for backward (in the buffer of the last training
+        // step when the shape is the same: im2col overwrites every value); in testing each task
+        // uses a small buffer of its own.
+        let mut col = match mode {
+            Mode::Train => match self.col.take() {
+                Some(col) if col.dim() == (n * oh * ow, k) => col,
+                _ => Array2::<F>::zeros((n * oh * ow, k)), // (N·OH·OW, C·FH·FW)
+            },
+            Mode::Test => Array2::<F>::zeros((0, k)),
+        };
         let col_w = self.col_w(); // (FN, C·FH·FW)
         let b = self.b.value.view().into_dimensionality::<Ix1>().unwrap(); // (FN,)
 
         let mut out = Array4::<F>::zeros((n, fn_, oh, ow)); // (N, FN, OH, OW)
-        // in training the windows are kept for backward; in testing each task reuses a buffer
-        let mut col = match mode {
-            Mode::Train => Array2::<F>::zeros((n * oh * ow, k)), // (N·OH·OW, C·FH·FW)
-            Mode::Test => Array2::<F>::zeros((0, k)),
-        };
         let (x_len, col_len, out_len) = (c * h * w, oh * ow * k, fn_ * oh * ow);
         let x_flat = x.as_slice().expect("standard layout");
         let out_flat = out.as_slice_mut().expect("new array");
@@ -170,15 +176,17 @@ impl<F: Float> Layer<F> for Convolution<F> {
                 }
             });
         }
-        self.x_shape = (n, c, h, w);
-        self.col = (mode == Mode::Train).then_some(col);
+        if mode == Mode::Train {
+            self.x_shape = (n, c, h, w);
+            self.col = Some(col);
+        }
         out.into_dyn()
     }
 
     fn backward(&mut self, dout: Tensor<F>) -> Tensor<F> {
         let col = self
             .col
-            .take()
+            .as_ref()
             .expect("Convolution::backward called without a forward in Mode::Train"); // (N·OH·OW, C·FH·FW)
         let dout = dout
             .into_dimensionality::<Ix4>()
@@ -267,4 +275,4 @@ impl<F: Float> Layer<F> for Convolution<F> {
         vec![&mut self.w, &mut self.b]
     }
 }
-// ANCHOR_END: convolution
+// ANCHOR_END: convolution_layer

@@ -2,7 +2,8 @@ use ndarray::{Array4, Ix4};
 
 use super::{Layer, Mode, Tensor};
 use crate::Float;
-use crate::im2col::{IMAGES_PER_TASK, Window, par_tasks};
+use crate::im2col::Window;
+use crate::parallel::{IMAGES_PER_TASK, par_tasks};
 
 // ANCHOR: pooling
 /// Max pooling: each output is the largest value of its PH × PW window, channel by channel:
@@ -30,6 +31,7 @@ pub struct Pooling {
     /// Where each window's maximum was, kept in training: backward routes dout there.
     arg_max: Option<Array4<u8>>,
 }
+// ANCHOR_END: pooling
 
 impl Pooling {
     /// A `pool_h` × `pool_w` max pooling moved `stride` pixels at a time over the input padded by
@@ -82,6 +84,9 @@ fn pool_plane<F: Float>(
     }
 }
 
+// ANCHOR: pool_plane
+/// The work of [`pool_plane`]: each output row, windows reaching into the padding first (value
+/// by value), then the windows inside the image (straight slices of it).
 #[inline(always)]
 fn pool_plane_body<F: Float>(
     x_p: &[F],
@@ -165,6 +170,7 @@ impl<F: Float> WindowMax<F> {
         (self.best, self.at as u8)
     }
 }
+// ANCHOR_END: pool_plane
 
 /// Backward of [`pool_plane`]: adds each dout to the input position its window's maximum came
 /// from, in `dx_p` (H × W).
@@ -191,6 +197,8 @@ fn unpool_plane<F: Float>(
     }
 }
 
+// ANCHOR: unpool_plane
+/// The work of [`unpool_plane`]: dout goes back to where each window's maximum was.
 #[inline(always)]
 fn unpool_plane_body<F: Float>(
     dout_p: &[F],
@@ -213,6 +221,9 @@ fn unpool_plane_body<F: Float>(
     }
 }
 
+// ANCHOR_END: unpool_plane
+
+// ANCHOR: pooling_layer
 impl<F: Float> Layer<F> for Pooling {
     fn name(&self) -> &'static str {
         "Pooling"
@@ -294,4 +305,4 @@ impl<F: Float> Layer<F> for Pooling {
         dx.into_dyn()
     }
 }
-// ANCHOR_END: pooling
+// ANCHOR_END: pooling_layer

@@ -1,0 +1,31 @@
+//! Work split over the cores without changing the result.
+//!
+//! The layers cut a batch into tasks of a fixed size ([`IMAGES_PER_TASK`] images), independent of
+//! the number of cores, and rayon runs the tasks on whichever core is free. Each task writes its
+//! own part of the output, and sums over tasks (a convolution's dW) are added in task order
+//! afterwards, so a run gives the same numbers bit for bit on one core or many.
+
+use rayon::prelude::*;
+
+/// Images per parallel task. Fixed (not derived from the number of cores) so that sums over
+/// tasks, such as a convolution's dW, are added in the same order on every machine.
+pub const IMAGES_PER_TASK: usize = 4;
+
+/// Runs `f` on every task, spread over rayon's threads; with one thread (`RAYON_NUM_THREADS=1`)
+/// simply in a loop on the calling thread.
+pub fn par_tasks<T: Send>(tasks: Vec<T>, f: impl Fn(T) + Sync + Send) {
+    if rayon::current_num_threads() > 1 && tasks.len() > 1 {
+        tasks.into_par_iter().for_each(f);
+    } else {
+        tasks.into_iter().for_each(f);
+    }
+}
+
+/// Like [`par_tasks`], collecting the results in task order (whichever thread ran them).
+pub fn par_map_tasks<T: Send, R: Send>(tasks: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+    if rayon::current_num_threads() > 1 && tasks.len() > 1 {
+        tasks.into_par_iter().map(f).collect()
+    } else {
+        tasks.into_iter().map(f).collect()
+    }
+}
