@@ -51,34 +51,6 @@ pub fn gemm_peak(n: usize, repeats: usize) -> f64 {
         .fold(0.0, f64::max)
 }
 
-/// What [`timed_iterations`] measures time with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Clock {
-    /// Wall-clock time: what a user waits (inflated when other programs share the cores).
-    Wall,
-    /// CPU time of the calling thread (Linux): the pure cost of the arithmetic even on a busy
-    /// machine, but blind to other threads, so only meaningful for single-threaded runs
-    /// (`RAYON_NUM_THREADS=1 MATMUL_NUM_THREADS=1`).
-    Cpu,
-}
-
-impl Clock {
-    /// Seconds since an arbitrary origin.
-    pub fn now(self) -> f64 {
-        match self {
-            Clock::Wall => {
-                static ORIGIN: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
-                ORIGIN.get_or_init(Instant::now).elapsed().as_secs_f64()
-            }
-            // the first field of schedstat: nanoseconds this thread has run on a CPU
-            Clock::Cpu => std::fs::read_to_string("/proc/thread-self/schedstat")
-                .ok()
-                .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
-                .map_or(f64::NAN, |ns| ns * 1e-9),
-        }
-    }
-}
-
 /// Time spent in each stage of the training iterations, iteration by iteration.
 #[derive(Debug, Clone, Default)]
 pub struct Breakdown {
@@ -109,14 +81,13 @@ impl Breakdown {
 }
 
 /// Runs `iters` training iterations like [`dlfs::trainer::train`] (random mini-batches, Adam),
-/// without evaluations, timing every stage of every iteration with `clock`.
+/// without evaluations, timing every stage of every iteration with the wall clock.
 pub fn timed_iterations(
     net: &mut Sequential<f32>,
     optimizer: &mut Adam<f32>,
     (x_train, t_train): (ArrayViewD<f32>, ndarray::ArrayView1<usize>),
     batch_size: usize,
     iters: usize,
-    clock: Clock,
     rng: &mut impl Rng,
 ) -> Breakdown {
     let names = net.layer_names();
@@ -129,17 +100,17 @@ pub fn timed_iterations(
     let mut seconds = Vec::with_capacity(iters);
     for _ in 0..iters {
         let mut times = Vec::with_capacity(stages.len());
-        let lap = clock.now();
+        let lap = Instant::now();
         let mask: Vec<usize> = (0..batch_size)
             .map(|_| rng.random_range(0..train_size))
             .collect();
         let mut x: Tensor = x_train.select(Axis(0), &mask);
         let t: Array1<usize> = t_train.select(Axis(0), &mask);
-        let batch = clock.now() - lap;
-        let mut lap = clock.now();
+        let batch = lap.elapsed().as_secs_f64();
+        let mut lap = Instant::now();
         let mut tick = |times: &mut Vec<f64>| {
-            let now = clock.now();
-            times.push(now - lap);
+            let now = Instant::now();
+            times.push((now - lap).as_secs_f64());
             lap = now;
         };
         for layer in net.layers.iter_mut() {

@@ -1,7 +1,10 @@
 //! Training speed of SimpleConvNet: seconds per epoch, GFLOP/s, and the GEMM peak.
+//!
+//! Expect on 2 quiet cores (AMD EPYC, AVX2): an epoch of 60,000 images in about 5-6 s, some
+//! 60 GFLOP/s; on a busy machine, look at the "fastest" column and the estimate built from it.
 use std::process::ExitCode;
 
-use ch07_cnn::speed::{Clock, gemm_peak, iteration_flops, timed_iterations};
+use ch07_cnn::speed::{gemm_peak, iteration_flops, timed_iterations};
 use clap::Parser;
 use dlfs::cli::SeedArg;
 use dlfs::data::{DataArgs, LoadOptions};
@@ -25,10 +28,6 @@ struct Args {
     /// Side of the square f32 matrices of the GEMM peak measurement
     #[arg(long, default_value_t = 2048)]
     gemm_size: usize,
-    /// Time the stages with the wall clock, or with this thread's CPU time (exact on a busy
-    /// machine, for runs with RAYON_NUM_THREADS=1 MATMUL_NUM_THREADS=1)
-    #[arg(long, value_enum, default_value_t = Clock::Wall)]
-    clock: Clock,
     #[command(flatten)]
     data: DataArgs,
     #[command(flatten)]
@@ -38,6 +37,13 @@ struct Args {
 fn main() -> ExitCode {
     dlfs::cli::run(|| {
         let args = Args::parse();
+        anyhow::ensure!(args.iters >= 1, "--iters must be at least 1");
+        anyhow::ensure!(args.repeats >= 1, "--repeats must be at least 1");
+        anyhow::ensure!(
+            (1..=60_000).contains(&args.batch_size),
+            "--batch-size must be between 1 and 60000"
+        );
+        anyhow::ensure!(args.gemm_size >= 1, "--gemm-size must be at least 1");
         let mnist = args.data.load(LoadOptions {
             flatten: false,
             ..Default::default()
@@ -50,8 +56,8 @@ fn main() -> ExitCode {
             "gemm peak: {peak:.1} GFLOP/s ({0}x{0}x{0} f32)",
             args.gemm_size
         );
-        let mut best = f64::INFINITY;
-        for _ in 0..args.repeats {
+        let (mut best, mut best_undisturbed) = (f64::INFINITY, f64::INFINITY);
+        for run in 1..=args.repeats {
             let mut rng = args.seed.rng();
             let mut net = cfg.build::<f32>(&mut rng);
             let mut adam = Adam::new(0.001);
@@ -61,38 +67,42 @@ fn main() -> ExitCode {
                 (mnist.x_train.view(), mnist.t_train.view()),
                 args.batch_size,
                 args.iters,
-                args.clock,
                 &mut rng,
             );
-            let ms = |s: f64| s * 1e3;
-            let (mut sum_min, mut sum_median) = (0.0, 0.0);
-            for (i, stage) in b.stages.iter().enumerate() {
-                println!(
-                    "  {stage:<22} min {:6.2} ms  median {:6.2} ms",
-                    ms(b.min(i)),
-                    ms(b.median(i))
-                );
-                sum_min += b.min(i);
-                sum_median += b.median(i);
-            }
             println!(
-                "  sum of minimums {:.2} ms, of medians {:.2} ms, mean iteration {:.2} ms",
-                ms(sum_min),
-                ms(sum_median),
+                "run {run}: milliseconds per iteration, fastest and median of {}",
+                args.iters
+            );
+            let ms = |s: f64| s * 1e3;
+            for (i, stage) in b.stages.iter().enumerate() {
+                println!("  {stage:<22} {:6.2} {:6.2}", ms(b.min(i)), ms(b.median(i)));
+            }
+            let fastest: f64 = (0..b.stages.len()).map(|i| b.min(i)).sum();
+            println!(
+                "  all stages             {:6.2} {:6.2}   (mean {:.2})",
+                ms(fastest),
+                ms((0..b.stages.len()).map(|i| b.median(i)).sum()),
                 ms(b.total / args.iters as f64)
             );
-            best = best.min(b.total);
+            best = best.min(b.total / args.iters as f64);
+            best_undisturbed = best_undisturbed.min(fastest);
         }
-        let epoch = best / args.iters as f64 * 600.0;
-        let gflops_book = book_flops * 600.0 / 1e9;
-        println!("epoch: {epoch:.2} s");
+        // one epoch = 60,000 images: 600 iterations of 100
+        let iters_per_epoch = 60_000.0 / args.batch_size as f64;
+        let epoch = best * iters_per_epoch;
+        let gflop = book_flops * iters_per_epoch / 1e9;
+        let rate = gflop / epoch;
+        println!("epoch: {epoch:.2} s (60,000 images)");
         println!(
-            "gflop per epoch: {gflops_book:.1} (book's count; {:.1} computed)",
-            flops * 600.0 / 1e9
+            "epoch without interruptions: {:.2} s (every stage at its fastest)",
+            best_undisturbed * iters_per_epoch
         );
-        let rate = gflops_book / epoch;
+        println!(
+            "gflop per epoch: {gflop:.1} (the book's code; {:.1} here, without the first layer's dx)",
+            flops * iters_per_epoch / 1e9
+        );
         println!("gflop/s: {rate:.1}");
-        println!("of gemm peak: {:.0}%", rate / peak * 100.0);
+        println!("ratio to gemm peak: {:.2}", rate / peak);
         Ok(())
     })
 }
