@@ -58,6 +58,18 @@ pub struct History {
     pub test_acc: Vec<f64>,
     /// Wall-clock seconds of the whole run, evaluations included.
     pub seconds: f64,
+    /// Iterations per epoch (training images / batch size).
+    pub iter_per_epoch: usize,
+}
+
+impl History {
+    /// When each accuracy was measured, in epochs (the last one usually falls between two).
+    pub fn eval_epochs(&self) -> Vec<f64> {
+        self.eval_iters
+            .iter()
+            .map(|&i| i as f64 / self.iter_per_epoch.max(1) as f64)
+            .collect()
+    }
 }
 
 /// Why training stopped early.
@@ -101,7 +113,10 @@ pub fn train<F: Float>(
     }
     let iter_per_epoch = (train_size / config.batch_size).max(1);
     let start = Instant::now();
-    let mut history = History::default();
+    let mut history = History {
+        iter_per_epoch,
+        ..Default::default()
+    };
     let bar = crate::cli::progress_bar(config.iters as u64, &config.label);
     for i in 0..config.iters {
         let batch_mask: Vec<usize> = (0..config.batch_size)
