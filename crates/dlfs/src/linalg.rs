@@ -1,16 +1,20 @@
 //! Matrix products, the one place where the heavy arithmetic happens.
 //!
-//! [`matmul`] computes c ← α a·b + β c like ndarray's `general_mat_mul`, with the `gemm` crate,
-//! which on these CPUs is faster than ndarray's own kernel (about 2x on the tall-skinny products
-//! of im2col) and splits large products over the cores. Each output block is computed by one
-//! thread, so results do not depend on the thread count's timing: a run is repeatable.
+//! [`matmul`] computes c ← α a·b + β c like ndarray's `general_mat_mul`. A large product is cut
+//! into two halves of rows (or of columns) computed with `rayon::join`, each by a single-threaded
+//! kernel. Why not the kernels' own threads: they hand each thread a fixed share and wait for it,
+//! so on a busy machine (CI running tests side by side, a learner's browser) a product waits for
+//! a thread that is not running, and training became 4x *slower* than on one thread. With
+//! `join`, a thread that finds its partner busy computes the other half itself. Every output
+//! element is still summed in the same order, so results do not depend on the threads: a run
+//! with a given seed is repeatable.
 
 use ndarray::{Array2, ArrayView2, ArrayViewMut2};
 
 use crate::Float;
 
 /// Products smaller than this many multiply-adds run on one thread (threads cost more than they save).
-const PARALLEL_WORK: usize = 1 << 20;
+const PARALLEL_WORK: usize = 1 << 21;
 
 /// c ← α a·b + β c.
 ///
@@ -39,6 +43,22 @@ pub fn matmul<F: Float>(
         c.mapv_inplace(|v| v * beta);
         return;
     }
+    if m * n * k >= PARALLEL_WORK && m.max(n) >= 32 {
+        // two halves of c: rows when there are at least as many rows as columns
+        let axis = if m >= n { 0 } else { 1 };
+        let mid = c.len_of(ndarray::Axis(axis)) / 2;
+        let (mut c1, mut c2) = c.view_mut().split_at(ndarray::Axis(axis), mid);
+        let ((a1, a2), (b1, b2)) = if axis == 0 {
+            (a.split_at(ndarray::Axis(0), mid), (b.view(), b.view()))
+        } else {
+            ((a.view(), a.view()), b.split_at(ndarray::Axis(1), mid))
+        };
+        rayon::join(
+            || matmul(alpha, &a1, &b1, beta, &mut c1),
+            || matmul(alpha, &a2, &b2, beta, &mut c2),
+        );
+        return;
+    }
     if USE_GEMM_CRATE {
         gemm_crate(alpha, a, b, beta, c);
     } else {
@@ -57,11 +77,7 @@ fn gemm_crate<F: Float>(
 ) {
     let (m, k) = a.dim();
     let n = b.ncols();
-    let parallelism = if m * n * k >= PARALLEL_WORK {
-        gemm::Parallelism::Rayon(0)
-    } else {
-        gemm::Parallelism::None
-    };
+    let parallelism = gemm::Parallelism::None; // matmul splits large products itself
     let (cs, as_, bs) = (
         c.strides().to_vec(),
         a.strides().to_vec(),
