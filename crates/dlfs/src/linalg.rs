@@ -1,20 +1,18 @@
 //! Matrix products, the one place where the heavy arithmetic happens.
 //!
-//! [`matmul`] computes c ← α a·b + β c like ndarray's `general_mat_mul`. A large product is cut
-//! into two halves of rows (or of columns) computed with `rayon::join`, each by a single-threaded
-//! kernel. Why not the kernels' own threads: they hand each thread a fixed share and wait for it,
-//! so on a busy machine (CI running tests side by side, a learner's browser) a product waits for
-//! a thread that is not running, and training became 4x *slower* than on one thread. With
-//! `join`, a thread that finds its partner busy computes the other half itself. Every output
-//! element is still summed in the same order, so results do not depend on the threads: a run
-//! with a given seed is repeatable.
+//! [`matmul`] computes c ← α a·b + β c like ndarray's `general_mat_mul`, on one thread.
+//!
+//! Why one thread: the kernels' own threads hand each thread a fixed share and wait for it, so on
+//! a busy machine (CI running tests side by side, a learner's browser) a product waits for a
+//! thread that is not running; chapter 5's training became 4x slower than on one thread.
+//! Splitting products in halves with `rayon::join` was no better under load (a 2048³ product
+//! took 3x as long as on one thread). Chapters parallelise at a coarser grain where it pays
+//! (the convolution layers work on the images of a batch in parallel). One thread also makes
+//! every result independent of the machine: a run with a given seed is repeatable.
 
 use ndarray::{Array2, ArrayView2, ArrayViewMut2};
 
 use crate::Float;
-
-/// Products smaller than this many multiply-adds run on one thread (threads cost more than they save).
-const PARALLEL_WORK: usize = 1 << 21;
 
 /// c ← α a·b + β c.
 ///
@@ -41,22 +39,6 @@ pub fn matmul<F: Float>(
     }
     if k == 0 {
         c.mapv_inplace(|v| v * beta);
-        return;
-    }
-    if m * n * k >= PARALLEL_WORK && m.max(n) >= 32 {
-        // two halves of c: rows when there are at least as many rows as columns
-        let axis = if m >= n { 0 } else { 1 };
-        let mid = c.len_of(ndarray::Axis(axis)) / 2;
-        let (mut c1, mut c2) = c.view_mut().split_at(ndarray::Axis(axis), mid);
-        let ((a1, a2), (b1, b2)) = if axis == 0 {
-            (a.split_at(ndarray::Axis(0), mid), (b.view(), b.view()))
-        } else {
-            ((a.view(), a.view()), b.split_at(ndarray::Axis(1), mid))
-        };
-        rayon::join(
-            || matmul(alpha, &a1, &b1, beta, &mut c1),
-            || matmul(alpha, &a2, &b2, beta, &mut c2),
-        );
         return;
     }
     if USE_GEMM_CRATE {
