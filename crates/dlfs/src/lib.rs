@@ -14,6 +14,7 @@
 //! | [`data`] | `dataset/mnist.py` | MNIST and Fashion-MNIST: parse, download, cache, sample |
 //! | [`io`] | `pickle` | parameters as NumPy `.npz` |
 //! | [`plot`] | `matplotlib` | line charts, scatter plots, histograms, image grids |
+//! | [`util`] | `common/util.py` | smooth_curve |
 //! | [`cli`] | — | the flags every chapter binary shares, one-line errors, progress |
 
 pub mod cli;
@@ -28,6 +29,7 @@ pub mod net;
 pub mod optimizer;
 pub mod plot;
 pub mod trainer;
+pub mod util;
 
 pub use float::Float;
 pub use layers::{Layer, Mode, Param, Tensor};

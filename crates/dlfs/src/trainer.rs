@@ -24,6 +24,9 @@ pub struct TrainerConfig {
     pub verbose: bool,
     /// The progress bar's label.
     pub label: String,
+    /// Show a progress bar (on a terminal); off for runs in parallel threads, whose bars would
+    /// overwrite each other.
+    pub progress: bool,
 }
 
 impl Default for TrainerConfig {
@@ -35,6 +38,7 @@ impl Default for TrainerConfig {
             evaluate: true,
             verbose: true,
             label: "training".into(),
+            progress: true,
         }
     }
 }
@@ -117,7 +121,11 @@ pub fn train<F: Float>(
         iter_per_epoch,
         ..Default::default()
     };
-    let bar = crate::cli::progress_bar(config.iters as u64, &config.label);
+    let bar = if config.progress {
+        crate::cli::progress_bar(config.iters as u64, &config.label)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     for i in 0..config.iters {
         let batch_mask: Vec<usize> = (0..config.batch_size)
             .map(|_| rng.random_range(0..train_size))

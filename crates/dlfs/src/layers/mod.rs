@@ -80,11 +80,15 @@ pub trait Layer<F: Float = f32>: Send {
 // ANCHOR_END: layer
 
 mod affine;
+mod batch_norm;
+mod dropout;
 mod relu;
 mod sigmoid;
 mod softmax_with_loss;
 
 pub use affine::{Affine, flatten_rows};
+pub use batch_norm::BatchNormalization;
+pub use dropout::Dropout;
 pub use relu::Relu;
 pub use sigmoid::Sigmoid;
 pub use softmax_with_loss::SoftmaxWithLoss;
