@@ -1,8 +1,8 @@
 //! The four optimizers on MNIST: the book's `ch06/optimizer_compare_mnist.py`.
 //!
 //! Expect (full MNIST, default flags): AdaGrad and Adam bring the loss down fastest, Momentum
-//! close behind, SGD slowest; the final losses are about 0.05 (AdaGrad, Adam), 0.1 (Momentum)
-//! and 0.3 (SGD).
+//! close behind, SGD slowest; over the last 100 iterations the losses average about 0.05
+//! (AdaGrad, Adam), 0.07 (Momentum) and 0.22 (SGD). About 7 s on two idle cores.
 use std::process::ExitCode;
 
 use ch06_optimizers::compare::{Contestant, print_losses, train_side_by_side};

@@ -1,8 +1,8 @@
 //! Overfitting, and dropout against it: the book's `ch06/overfit_dropout.py`.
 //!
 //! Expect (full MNIST, default flags): without dropout the net learns its 300 images perfectly
-//! while test accuracy stays far below; with dropout (ratio 0.2) training is slower and noisier,
-//! train accuracy stays below 1, and the gap to the test curve narrows.
+//! while test accuracy stays near 0.75; with dropout (ratio 0.2) learning is much slower (train
+//! accuracy about 0.5 after 201 epochs) but the gap to the test curve is less than half as wide.
 use std::process::ExitCode;
 
 use ch06_optimizers::overfit::{Overfit, print_runs};
