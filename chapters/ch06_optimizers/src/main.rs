@@ -44,7 +44,6 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs::cli::run(|| {
-        ch06_optimizers::parallel::one_thread_per_product();
         let args = Args::parse();
         if let Some(lr) = args.lr {
             anyhow::ensure!(

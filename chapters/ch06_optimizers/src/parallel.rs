@@ -24,23 +24,6 @@ pub fn parallel_map<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) 
     })
 }
 
-/// Keeps each matrix product on the thread that asks for it (unless `MATMUL_NUM_THREADS` says
-/// otherwise). The experiments already give every core a network of its own with
-/// [`parallel_map`]; products that split themselves over the cores too only make the threads
-/// queue for them (measured: 12-14 s instead of 6.5-10 s for `optimizer_compare_mnist`).
-///
-/// Call it first thing in `main`, before any thread starts.
-pub fn one_thread_per_product() {
-    if std::env::var_os("MATMUL_NUM_THREADS").is_none() {
-        // SAFETY: changing the environment is unsound only while another thread may read it;
-        // this runs at the start of `main`, when the program has no other thread.
-        #[allow(unsafe_code)]
-        unsafe {
-            std::env::set_var("MATMUL_NUM_THREADS", "1");
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #[test]

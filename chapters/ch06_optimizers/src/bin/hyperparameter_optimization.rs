@@ -6,7 +6,7 @@
 //! The weight decay matters much less over this range.
 use std::process::ExitCode;
 
-use ch06_optimizers::parallel::{one_thread_per_product, parallel_map};
+use ch06_optimizers::parallel::parallel_map;
 use ch06_optimizers::search::{SearchSpace, Trial, run_trial};
 use clap::Parser;
 use dlfs::cli::{OutArg, SeedArg};
@@ -52,7 +52,6 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs::cli::run(|| {
-        one_thread_per_product();
         let args = Args::parse();
         anyhow::ensure!(args.trials >= 1, "--trials must be at least 1");
         anyhow::ensure!(args.epochs >= 1, "--epochs must be at least 1");

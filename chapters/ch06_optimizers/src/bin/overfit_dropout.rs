@@ -48,7 +48,6 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs::cli::run(|| {
-        ch06_optimizers::parallel::one_thread_per_product();
         let args = Args::parse();
         anyhow::ensure!(
             (0.0..1.0).contains(&args.dropout_ratio),

@@ -47,7 +47,6 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs::cli::run(|| {
-        ch06_optimizers::parallel::one_thread_per_product();
         let args = Args::parse();
         anyhow::ensure!(
             args.weight_decay.is_finite() && args.weight_decay >= 0.0,

@@ -50,7 +50,6 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs::cli::run(|| {
-        ch06_optimizers::parallel::one_thread_per_product();
         let args = Args::parse();
         anyhow::ensure!(
             args.lr.is_finite() && args.lr > 0.0,
