@@ -7,6 +7,7 @@
 //! |---|---|---|
 //! | [`functions`] | `common/functions.py` | step, sigmoid, ReLU, softmax, the losses |
 //! | [`gradient`] | `common/gradient.py` | numerical differentiation |
+//! | [`im2col`] | `common/util.py` | im2col/col2im: convolution as a matrix product |
 //! | [`layers`] | `common/layers.py` | one file per layer, each with `forward`/`backward` |
 //! | [`net`] | `ch05/two_layer_net.py`, `common/multi_layer_net.py`, ... | networks built from layers |
 //! | [`optimizer`] | `common/optimizer.py` | SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam |
@@ -22,6 +23,7 @@ pub mod data;
 pub mod float;
 pub mod functions;
 pub mod gradient;
+pub mod im2col;
 pub mod io;
 pub mod layers;
 pub mod linalg;

@@ -81,14 +81,18 @@ pub trait Layer<F: Float = f32>: Send {
 
 mod affine;
 mod batch_norm;
+mod convolution;
 mod dropout;
+mod pooling;
 mod relu;
 mod sigmoid;
 mod softmax_with_loss;
 
 pub use affine::{Affine, flatten_rows};
 pub use batch_norm::BatchNormalization;
+pub use convolution::Convolution;
 pub use dropout::Dropout;
+pub use pooling::Pooling;
 pub use relu::Relu;
 pub use sigmoid::Sigmoid;
 pub use softmax_with_loss::SoftmaxWithLoss;

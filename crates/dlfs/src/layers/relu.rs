@@ -37,9 +37,8 @@ impl<F: Float> Layer<F> for Relu {
             .take()
             .expect("Relu::backward called before forward");
         Zip::from(&mut dout).and(&mask).for_each(|d, &m| {
-            if m {
-                *d = F::zero(); // dout[mask] = 0
-            }
+            // dout[mask] = 0, as a select: a branch would be mispredicted half the time
+            *d = if m { F::zero() } else { *d };
         });
         dout
     }

@@ -6,10 +6,12 @@
 
 mod multi_layer_net;
 mod sequential;
+mod simple_convnet;
 mod two_layer_net;
 mod weight_init;
 
 pub use multi_layer_net::{MultiLayerNet, MultiLayerNetExtend};
 pub use sequential::Sequential;
+pub use simple_convnet::{ConvParam, SimpleConvNet};
 pub use two_layer_net::TwoLayerNet;
 pub use weight_init::{Activation, WeightInit};

@@ -1,0 +1,117 @@
+//! Chapter 7: convolutional networks.
+//!
+//! The layers (Convolution, Pooling), im2col/col2im and SimpleConvNet live in the core crate,
+//! `dlfs::layers`, `dlfs::im2col` and `dlfs::net`, because chapter 8 builds on them. This crate
+//! holds the chapter's programs and what they share: loading weights, the figures, and the
+//! speed measurements.
+
+use std::path::Path;
+
+use anyhow::Context;
+use dlfs::Float;
+use dlfs::data::{DataArgs, LoadOptions, Mnist};
+use dlfs::net::Sequential;
+use dlfs::plot::{Image, ImageGrid};
+
+pub mod figures;
+pub mod speed;
+
+/// Loads MNIST as images, (N, 1, 28, 28), the shape a convolution takes.
+pub fn load_images(data: &DataArgs) -> anyhow::Result<Mnist> {
+    let mnist = data.load(LoadOptions {
+        flatten: false,
+        ..Default::default()
+    })?;
+    Ok(mnist)
+}
+
+/// Keeps only the first `n` training images (`--train-size`), refusing 0.
+pub fn take_train(mnist: &mut Mnist, n: Option<usize>) -> anyhow::Result<()> {
+    if let Some(n) = n {
+        anyhow::ensure!(n >= 1, "--train-size must be at least 1");
+        let n = n.min(mnist.t_train.len());
+        mnist.x_train = mnist
+            .x_train
+            .slice_axis(ndarray::Axis(0), (0..n).into())
+            .to_owned();
+        mnist.t_train = mnist.t_train.slice(ndarray::s![..n]).to_owned();
+    }
+    Ok(())
+}
+
+/// Refuses hyperparameters that cannot train, with a message naming the flag.
+pub fn check_hyperparameters(lr: f64, batch_size: usize, epochs: usize) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        lr.is_finite() && lr > 0.0,
+        "--lr must be a positive number (got {lr}); the book uses 0.001 with Adam"
+    );
+    anyhow::ensure!(
+        batch_size >= 1,
+        "--batch-size must be at least 1; the book uses 100"
+    );
+    anyhow::ensure!(epochs >= 1, "--epochs must be at least 1; the book uses 20");
+    Ok(())
+}
+
+// ANCHOR: load_weights
+/// Loads saved parameters (W1..W3, b1..b3, as `train_convnet --save` writes them, or the
+/// book's) into `net`, naming the file in any error.
+pub fn load_weights<F: Float>(net: &mut Sequential<F>, path: &Path) -> anyhow::Result<()> {
+    dlfs::io::load_params(path, net.params_mut()).with_context(|| {
+        format!(
+            "loading SimpleConvNet weights (W1 (30, 1, 5, 5), b1, W2 (4320, 100), b2, W3, b3) \
+             from {}",
+            path.display()
+        )
+    })
+}
+// ANCHOR_END: load_weights
+
+// ANCHOR: filter_grid
+/// The first-layer filters W1 (FN, 1, FH, FW) as a grid of small grey images, one per filter,
+/// each scaled from its own smallest (black) to largest (white) weight.
+pub fn filter_grid<F: Float>(title: &str, w1: &ndarray::ArrayD<F>) -> ImageGrid {
+    let shape = w1.shape(); // (FN, C, FH, FW)
+    let (fh, fw) = (shape[2], shape[3]);
+    let mut grid = ImageGrid::new(title).cols(10).cell(56);
+    for (i, filter) in w1.outer_iter().enumerate() {
+        let channel0 = filter.index_axis(ndarray::Axis(0), 0); // the first input channel
+        let pixels = channel0.iter().map(|v| v.to_f64().unwrap_or(f64::NAN));
+        grid = grid.image(Image::new(fw, fh, pixels).caption(format!("{}", i + 1)));
+    }
+    grid
+}
+// ANCHOR_END: filter_grid
+
+/// Trains `net` briefly with the book's settings (Adam 0.001, batch 100) on the first
+/// `train_size` training images, for programs that need trained filters but were given no
+/// `--weights`. Returns the data it loaded.
+pub fn short_training(
+    net: &mut Sequential<f32>,
+    data: &DataArgs,
+    train_size: usize,
+    epochs: usize,
+    rng: &mut impl rand::Rng,
+) -> anyhow::Result<Mnist> {
+    check_hyperparameters(0.001, 100, epochs)?;
+    let mut mnist = load_images(data)?;
+    take_train(&mut mnist, Some(train_size))?;
+    let n = mnist.t_train.len();
+    let config = dlfs::trainer::TrainerConfig {
+        iters: dlfs::trainer::TrainerConfig::iters_for_epochs(epochs, n, 100.min(n)),
+        batch_size: 100.min(n),
+        evaluate: false,
+        verbose: false,
+        label: "training".into(),
+        ..Default::default()
+    };
+    dlfs::trainer::train(
+        net,
+        &mut dlfs::optimizer::Adam::new(0.001),
+        (mnist.x_train.view(), mnist.t_train.view()),
+        (mnist.x_test.view(), mnist.t_test.view()),
+        &config,
+        rng,
+    )?;
+    Ok(mnist)
+}

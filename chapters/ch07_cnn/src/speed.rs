@@ -1,0 +1,167 @@
+//! How fast the network trains: timing an epoch, counting its arithmetic, and the GEMM peak
+//! it is compared with.
+
+use std::time::Instant;
+
+use dlfs::layers::Tensor;
+use dlfs::linalg::matmul;
+use dlfs::net::{Sequential, SimpleConvNet};
+use dlfs::optimizer::{Adam, Optimizer};
+use dlfs::{Mode, Param};
+use ndarray::{Array1, Array2, ArrayViewD, Axis};
+use rand::Rng;
+
+// ANCHOR: flops
+/// Floating-point operations of one training iteration (forward and backward) of
+/// SimpleConvNet on `batch` images, counting a multiply-add as 2.
+///
+/// Each of the three matrix products of a layer (forward, dW, dx) costs 2·rows·inner·cols:
+/// 2·(N·OH·OW)·(C·FH·FW)·FN for the convolution, 2·N·D·M for an Affine D → M. Returns
+/// (with the first layer's dx, as the book's code computes it; without it, as this crate runs).
+pub fn iteration_flops(cfg: &SimpleConvNet, batch: usize) -> (f64, f64) {
+    let (c, _, _) = cfg.input_dim;
+    let (oh, ow) = cfg.conv_output_size();
+    let p = cfg.conv_param;
+    let n = batch as f64;
+    let conv = 2.0
+        * n
+        * (oh * ow) as f64
+        * (c * p.filter_size * p.filter_size) as f64
+        * p.filter_num as f64;
+    let affine2 = 2.0 * n * cfg.pool_output_size() as f64 * cfg.hidden_size as f64;
+    let affine3 = 2.0 * n * cfg.hidden_size as f64 * cfg.output_size as f64;
+    let without_dx = 2.0 * conv + 3.0 * affine2 + 3.0 * affine3;
+    (without_dx + conv, without_dx)
+}
+// ANCHOR_END: flops
+
+/// GFLOP/s of an `n` × `n` × `n` f32 product through [`dlfs::linalg::matmul`], the best of
+/// `repeats` runs: the peak the training speed is compared with.
+pub fn gemm_peak(n: usize, repeats: usize) -> f64 {
+    let a = Array2::<f32>::from_shape_fn((n, n), |(i, j)| ((i * 7 + j * 3) % 17) as f32 * 0.01);
+    let b = Array2::<f32>::from_shape_fn((n, n), |(i, j)| ((i * 5 + j * 11) % 13) as f32 * 0.01);
+    let mut c = Array2::<f32>::zeros((n, n));
+    let flops = 2.0 * (n as f64).powi(3);
+    (0..repeats)
+        .map(|_| {
+            let start = Instant::now();
+            matmul(1.0, &a.view(), &b.view(), 0.0, &mut c.view_mut());
+            flops / start.elapsed().as_secs_f64() / 1e9
+        })
+        .fold(0.0, f64::max)
+}
+
+/// What [`timed_iterations`] measures time with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Clock {
+    /// Wall-clock time: what a user waits (inflated when other programs share the cores).
+    Wall,
+    /// CPU time of the calling thread (Linux): the pure cost of the arithmetic even on a busy
+    /// machine, but blind to other threads, so only meaningful for single-threaded runs
+    /// (`RAYON_NUM_THREADS=1 MATMUL_NUM_THREADS=1`).
+    Cpu,
+}
+
+impl Clock {
+    /// Seconds since an arbitrary origin.
+    pub fn now(self) -> f64 {
+        match self {
+            Clock::Wall => {
+                static ORIGIN: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+                ORIGIN.get_or_init(Instant::now).elapsed().as_secs_f64()
+            }
+            // the first field of schedstat: nanoseconds this thread has run on a CPU
+            Clock::Cpu => std::fs::read_to_string("/proc/thread-self/schedstat")
+                .ok()
+                .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+                .map_or(f64::NAN, |ns| ns * 1e-9),
+        }
+    }
+}
+
+/// Time spent in each stage of the training iterations, iteration by iteration.
+#[derive(Debug, Clone, Default)]
+pub struct Breakdown {
+    /// Stage names: "Convolution forward", ..., "loss", "update", "batch".
+    pub stages: Vec<String>,
+    /// seconds[i][s]: iteration i, stage s.
+    pub seconds: Vec<Vec<f64>>,
+    /// Wall-clock seconds of the whole run.
+    pub total: f64,
+}
+
+impl Breakdown {
+    /// The shortest time of stage `s` over the iterations: what it costs when nothing else
+    /// interrupts it (robust on a busy machine, where the mean is not).
+    pub fn min(&self, s: usize) -> f64 {
+        self.seconds
+            .iter()
+            .map(|it| it[s])
+            .fold(f64::INFINITY, f64::min)
+    }
+
+    /// The median time of stage `s` over the iterations.
+    pub fn median(&self, s: usize) -> f64 {
+        let mut v: Vec<f64> = self.seconds.iter().map(|it| it[s]).collect();
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    }
+}
+
+/// Runs `iters` training iterations like [`dlfs::trainer::train`] (random mini-batches, Adam),
+/// without evaluations, timing every stage of every iteration with `clock`.
+pub fn timed_iterations(
+    net: &mut Sequential<f32>,
+    optimizer: &mut Adam<f32>,
+    (x_train, t_train): (ArrayViewD<f32>, ndarray::ArrayView1<usize>),
+    batch_size: usize,
+    iters: usize,
+    clock: Clock,
+    rng: &mut impl Rng,
+) -> Breakdown {
+    let names = net.layer_names();
+    let mut stages: Vec<String> = names.iter().map(|n| format!("{n} forward")).collect();
+    stages.push("loss".into());
+    stages.extend(names.iter().rev().map(|n| format!("{n} backward")));
+    stages.extend(["update".into(), "batch".into()]);
+    let train_size = x_train.shape()[0];
+    let start = Instant::now();
+    let mut seconds = Vec::with_capacity(iters);
+    for _ in 0..iters {
+        let mut times = Vec::with_capacity(stages.len());
+        let lap = clock.now();
+        let mask: Vec<usize> = (0..batch_size)
+            .map(|_| rng.random_range(0..train_size))
+            .collect();
+        let mut x: Tensor = x_train.select(Axis(0), &mask);
+        let t: Array1<usize> = t_train.select(Axis(0), &mask);
+        let batch = clock.now() - lap;
+        let mut lap = clock.now();
+        let mut tick = |times: &mut Vec<f64>| {
+            let now = clock.now();
+            times.push(now - lap);
+            lap = now;
+        };
+        for layer in net.layers.iter_mut() {
+            x = layer.forward(x, Mode::Train);
+            tick(&mut times);
+        }
+        net.last.forward(x, t.view());
+        let mut dout = net.last.backward();
+        tick(&mut times);
+        for layer in net.layers.iter_mut().rev() {
+            dout = layer.backward(dout);
+            tick(&mut times);
+        }
+        let params: Vec<&mut Param<f32>> = net.params_mut();
+        optimizer.update(params);
+        tick(&mut times);
+        times.push(batch);
+        seconds.push(times);
+    }
+    Breakdown {
+        stages,
+        seconds,
+        total: start.elapsed().as_secs_f64(),
+    }
+}
