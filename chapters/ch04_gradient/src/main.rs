@@ -36,7 +36,8 @@ struct Args {
     /// Learning rate
     #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
     lr: f64,
-    /// Threads sharing the numerical gradient's work [default: the number of CPUs]
+    /// Threads sharing the numerical gradient's work; 1 runs the plain `numerical_gradient`,
+    /// the book's way [default: the number of CPUs]
     #[arg(long)]
     threads: Option<usize>,
     #[command(flatten)]
@@ -109,6 +110,20 @@ fn run<F: Float>(args: &Args, config: &TrainConfig, mnist: &Mnist) -> anyhow::Re
         "time per gradient: {:.6} s",
         history.gradient_seconds / config.iters as f64
     );
+    if config.numerical {
+        // two forward passes per parameter element, each two matrix products (multiply + add)
+        let (input, hidden) = net.w1.dim();
+        let output = net.w2.ncols();
+        let passes = 2 * net.len();
+        let flop = passes as f64
+            * 2.0
+            * config.batch_size as f64
+            * (input * hidden + hidden * output) as f64;
+        let seconds = history.gradient_seconds / config.iters as f64;
+        println!("forward passes per gradient: {passes}");
+        println!("work per gradient: {:.0} GFLOP", flop / 1e9);
+        println!("throughput: {:.1} GFLOP/s", flop / seconds / 1e9);
+    }
     println!("time: {:.2} s", history.seconds);
 
     let loss = args.out.path("train_neuralnet_loss.png")?;

@@ -4,7 +4,7 @@
 //! The layered version of chapter 5 (`dlfs::net::TwoLayerNet`) replaces this one later; here
 //! the point is that the numerical gradient alone is enough to learn, only slowly.
 
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis, s};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
 use rand::Rng;
 
 use dlfs::Float;
@@ -144,7 +144,7 @@ impl<F: Float> TwoLayerNet<F> {
     }
 
     /// Parameter `p` (0: W1, 1: b1, 2: W2, 3: b2) as a flat slice in memory order.
-    fn param_mut(&mut self, p: usize) -> &mut [F] {
+    pub(crate) fn param_mut(&mut self, p: usize) -> &mut [F] {
         let array = match p {
             0 => self.w1.as_slice_memory_order_mut(),
             1 => self.b1.as_slice_memory_order_mut(),
@@ -153,82 +153,6 @@ impl<F: Float> TwoLayerNet<F> {
         };
         array.expect("TwoLayerNet: parameters are contiguous")
     }
-
-    // ANCHOR: numerical_gradient_threaded
-    /// [`numerical_gradient`](Self::numerical_gradient) with the work split over `threads`
-    /// threads: the 39,760 parameter elements are cut into `threads` equal runs, and each
-    /// thread nudges its run in its own copy of the net. Every element's difference is the
-    /// same arithmetic on the same numbers as in the sequential version, so the result is
-    /// identical to the last bit.
-    pub fn numerical_gradient_threaded(
-        &self,
-        x: ArrayView2<F>,
-        t: ArrayView1<usize>,
-        threads: usize,
-    ) -> Grads<F> {
-        let total = self.len();
-        let per_thread = total.div_ceil(threads.max(1));
-        let parts: Vec<Vec<F>> = std::thread::scope(|s| {
-            let workers: Vec<_> = (0..total)
-                .step_by(per_thread.max(1))
-                .map(|start| {
-                    let mut net = self.clone(); // each thread nudges its own copy
-                    let end = (start + per_thread).min(total);
-                    s.spawn(move || net.central_differences(start..end, x, t))
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().expect("a gradient thread panicked"))
-                .collect()
-        });
-        // the runs, in order, are the four gradients back to back
-        let mut flat = parts.into_iter().flatten();
-        let mut take = |shape: &[usize]| {
-            let n = shape.iter().product();
-            flat.by_ref().take(n).collect::<Vec<F>>()
-        };
-        let w1 = Array2::from_shape_vec(self.w1.raw_dim(), take(self.w1.shape()));
-        let b1 = Array1::from_vec(take(self.b1.shape()));
-        let w2 = Array2::from_shape_vec(self.w2.raw_dim(), take(self.w2.shape()));
-        let b2 = Array1::from_vec(take(self.b2.shape()));
-        Grads {
-            w1: w1.expect("W1's gradient has W1's shape"),
-            b1,
-            w2: w2.expect("W2's gradient has W2's shape"),
-            b2,
-        }
-    }
-
-    /// The central difference of the loss for the parameter elements `range`, counted through
-    /// W1, b1, W2, b2 in turn: the loop of `dlfs::gradient::numerical_gradient`, on part of
-    /// the parameters.
-    fn central_differences(
-        &mut self,
-        range: std::ops::Range<usize>,
-        x: ArrayView2<F>,
-        t: ArrayView1<usize>,
-    ) -> Vec<F> {
-        let h = F::lit(1e-4);
-        let mut grad = Vec::with_capacity(range.len());
-        let mut offset = 0; // index of the parameter's first element in the run of all four
-        for p in 0..4 {
-            let len = self.param_mut(p).len();
-            let (lo, hi) = (range.start.max(offset), range.end.min(offset + len));
-            for i in lo.saturating_sub(offset)..hi.saturating_sub(offset) {
-                let tmp = self.param_mut(p)[i];
-                self.param_mut(p)[i] = tmp + h;
-                let fxh1 = self.loss(x, t); // f(x + h)
-                self.param_mut(p)[i] = tmp - h;
-                let fxh2 = self.loss(x, t); // f(x - h)
-                self.param_mut(p)[i] = tmp; // restore
-                grad.push((fxh1 - fxh2) / (F::lit(2.0) * h));
-            }
-            offset += len;
-        }
-        grad
-    }
-    // ANCHOR_END: numerical_gradient_threaded
 }
 
 // ANCHOR: loss_with
@@ -241,9 +165,9 @@ pub fn predict_with<F: Float>(
     b2: &Array1<F>,
     x: ArrayView2<F>,
 ) -> Array2<F> {
-    let mut a1 = dot(x, w1) + b1; // (N, hidden)
+    let mut a1 = x.dot(w1) + b1; // (N, hidden)
     a1.mapv_inplace(sigmoid); // z1
-    let mut y = dot(a1.view(), w2) + b2; // (N, output)
+    let mut y = a1.dot(w2) + b2; // (N, output)
     softmax_inplace(&mut y);
     y
 }
@@ -261,37 +185,6 @@ pub fn loss_with<F: Float>(
     cross_entropy_error_labels(y.view(), t)
 }
 // ANCHOR_END: loss_with
-
-/// x·w, kept on the calling thread when that costs little.
-///
-/// ndarray's matrix product (the `matrixmultiply` crate) hands half of any product with
-/// (rows of x + columns of w) · k ≥ 2¹⁵ to a helper thread of its own. When the numerical
-/// gradient already keeps every core busy with threads of its own, those helpers only queue
-/// up behind each other. Summing the product over slices of k that stay under that size (four
-/// slices of 196 for a batch of 100) keeps each thread's products on that thread, at the same
-/// cost. Big products (a whole data set's accuracy) still get the helper.
-fn dot<F: Float>(x: ArrayView2<F>, w: &Array2<F>) -> Array2<F> {
-    let (m, k, n) = (x.nrows(), x.ncols(), w.ncols());
-    let widest = ((1 << 15) - 1) / (m + n).max(1); // the widest slice of k that stays on this thread
-    if widest >= k || widest < 64 {
-        return x.dot(w); // one product: unthreaded anyway, or too big to slice usefully
-    }
-    let slices = k.div_ceil(widest);
-    let width = k.div_ceil(slices);
-    let mut c = Array2::zeros((m, n));
-    for start in (0..k).step_by(width) {
-        let end = (start + width).min(k);
-        // c += x[:, start..end] · w[start..end, :]
-        ndarray::linalg::general_mat_mul(
-            F::one(),
-            &x.slice(s![.., start..end]),
-            &w.slice(s![start..end, ..]),
-            F::one(),
-            &mut c,
-        );
-    }
-    c
-}
 
 /// The relative error ‖a − b‖ / (‖a‖ + ‖b‖) of each of the four gradients (W1, b1, W2, b2).
 pub fn compare<F: Float>(a: &Grads<F>, b: &Grads<F>) -> [(&'static str, F); 4] {
@@ -341,12 +234,16 @@ mod tests {
     }
 
     #[test]
-    fn sliced_products_agree_with_ndarray() {
-        let mut rng = StdRng::seed_from_u64(5);
-        for (m, k, n) in [(100, 784, 50), (1, 784, 50), (3, 7, 2), (10000, 784, 50)] {
-            let x = dlfs::float::randn::<f64, _>((m, k), &mut rng);
-            let w = dlfs::float::randn::<f64, _>((k, n), &mut rng);
-            approx::assert_abs_diff_eq!(dot(x.view(), &w), x.dot(&w), epsilon = 1e-10);
+    fn threads_and_side_by_side_give_the_same_bits_at_mnist_width() {
+        // the chapter's hidden and output sizes, fewer inputs and images to stay quick
+        let mut rng = StdRng::seed_from_u64(4);
+        let mut net = TwoLayerNet::<f64>::new(40, 50, 10, 0.1, &mut rng);
+        let x = dlfs::float::randn((13, 40), &mut rng).mapv(|v: f64| v.max(0.0));
+        let t: Array1<usize> = (0..13).map(|i| (i * 7) % 10).collect();
+        let sequential = net.numerical_gradient(x.view(), t.view());
+        for threads in [2, 3] {
+            let threaded = net.numerical_gradient_threaded(x.view(), t.view(), threads);
+            assert_eq!(threaded, sequential, "{threads} threads");
         }
     }
 
