@@ -19,7 +19,7 @@ pub fn draw(
         .save(&loss)?;
 
     let accuracy = out.path("ch05_accuracy.png")?;
-    let epochs: Vec<f64> = (0..history.train_acc.len()).map(|e| e as f64).collect();
+    let epochs = history.eval_epochs();
     LineChart::new("Accuracy per epoch", "epoch", "accuracy")
         .series(Series::new("train", &epochs, &history.train_acc).markers())
         .series(

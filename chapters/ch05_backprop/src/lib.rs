@@ -174,6 +174,35 @@ pub fn check_hyperparameters(
     Ok(())
 }
 
+// ANCHOR: train_net
+/// The book's training loop for chapter 5: plain SGD on random mini-batches, accuracy on the
+/// full train and test sets once per epoch and at the end.
+pub fn train_net(
+    net: &mut dlfs::net::Sequential<f32>,
+    mnist: &dlfs::data::Mnist,
+    lr: f64,
+    iters: usize,
+    batch_size: usize,
+    rng: &mut impl rand::Rng,
+) -> Result<dlfs::trainer::History, dlfs::trainer::TrainError> {
+    let config = dlfs::trainer::TrainerConfig {
+        iters,
+        batch_size,
+        ..Default::default()
+    };
+    let train_data = (mnist.x_train.view(), mnist.t_train.view());
+    let test_data = (mnist.x_test.view(), mnist.t_test.view());
+    dlfs::trainer::train(
+        net,
+        &mut dlfs::optimizer::Sgd::new(lr),
+        train_data,
+        test_data,
+        &config,
+        rng,
+    )
+}
+// ANCHOR_END: train_net
+
 /// Copies of the weight matrices (W1, W2, ...) by name, for the weight-distribution figure.
 pub fn weights(net: &dlfs::net::Sequential<f32>) -> Vec<(String, Vec<f32>)> {
     net.params()

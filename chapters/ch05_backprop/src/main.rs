@@ -8,8 +8,6 @@ use clap::Parser;
 use dlfs::cli::{OutArg, SeedArg};
 use dlfs::data::{DataArgs, LoadOptions};
 use dlfs::net::TwoLayerNet;
-use dlfs::optimizer::Sgd;
-use dlfs::trainer::{TrainerConfig, train};
 
 /// Trains the two-layer net (Affine – ReLU – Affine – softmax) on MNIST with backpropagation and
 /// plain SGD, printing train and test accuracy once per epoch, and draws the loss curve, the
@@ -52,17 +50,12 @@ fn main() -> ExitCode {
         }
         .build::<f32>(&mut rng);
         let before = ch05_backprop::weights(&net);
-        let config = TrainerConfig {
-            iters: args.iters,
-            batch_size: args.batch_size,
-            ..Default::default()
-        };
-        let history = train(
+        let history = ch05_backprop::train_net(
             &mut net,
-            &mut Sgd::new(args.lr),
-            (mnist.x_train.view(), mnist.t_train.view()),
-            (mnist.x_test.view(), mnist.t_test.view()),
-            &config,
+            &mnist,
+            args.lr,
+            args.iters,
+            args.batch_size,
             &mut rng,
         )?;
         // ANCHOR_END: train

@@ -1,5 +1,5 @@
-//! Measures the two GEMM kernels behind `dlfs::linalg::matmul` on the products SimpleConvNet
-//! computes, to choose one per shape (`Backend::choose`):
+//! Measures the two GEMM kernels of `dlfs::linalg` (`matrixmultiply`, and the `gemm` crate that
+//! `matmul` uses) on the products SimpleConvNet computes, each on one thread:
 //! `cargo run --release -p ch07_cnn --example gemm_shapes [ROUNDS]`.
 //!
 //! The kernels take turns, round after round, and each keeps its best time: on a machine busy
@@ -50,7 +50,7 @@ fn main() {
     ];
     println!(
         "{:<40} {:>22} {:>22} {:>22}",
-        "product (m, k, n)", "matrixmultiply", "gemm (1 thread)", "matmul"
+        "product (m, k, n)", "matrixmultiply", "gemm", "matmul"
     );
     for (name, m, k, n, ta, tb) in shapes {
         let fill = |r: usize, c: usize| {

@@ -126,7 +126,7 @@ fn gradient_check_agrees() {
     // With weights of std 0.1 no ReLU or max-pool input sits within the 1e-4 nudge of its kink,
     // and every parameter agrees to the loss's 1e-7 log guard (a relative 5e-7).
     let out = run(
-        env!("CARGO_BIN_EXE_gradient_check"),
+        env!("CARGO_BIN_EXE_gradient_check_convnet"),
         &["--weight-init-std", "0.1"],
     );
     let stdout = stdout_of(&out);
@@ -147,7 +147,7 @@ fn gradient_check_agrees() {
     }
     // The book's settings (std 0.01) run too; there a kink can spoil a few numerical entries,
     // which the program points out, but never by more than a small fraction of the gradient.
-    let stdout = stdout_of(&run(env!("CARGO_BIN_EXE_gradient_check"), &[]));
+    let stdout = stdout_of(&run(env!("CARGO_BIN_EXE_gradient_check_convnet"), &[]));
     println!("{stdout}");
     for name in ["W1", "b1", "W2", "b2", "W3", "b3"] {
         let diff = value(&stdout, name);

@@ -15,6 +15,7 @@
 //! | [`data`] | `dataset/mnist.py` | MNIST and Fashion-MNIST: parse, download, cache, sample |
 //! | [`io`] | `pickle` | parameters as NumPy `.npz` |
 //! | [`plot`] | `matplotlib` | line charts, scatter plots, histograms, image grids |
+//! | [`util`] | `common/util.py` | smooth_curve |
 //! | [`parallel`] | — | splitting work over the cores, repeatably |
 //! | [`cli`] | — | the flags every chapter binary shares, one-line errors, progress |
 
@@ -32,6 +33,7 @@ pub mod optimizer;
 pub mod parallel;
 pub mod plot;
 pub mod trainer;
+pub mod util;
 
 pub use float::Float;
 pub use layers::{Layer, Mode, Param, Tensor};

@@ -1,25 +1,18 @@
 //! Matrix products, the one place where the heavy arithmetic happens.
 //!
-//! [`matmul`] computes c ← α a·b + β c like ndarray's `general_mat_mul`, with one of two GEMM
-//! kernels chosen by the product's shape ([`Backend::choose`], measured with
-//! `cargo run --release -p ch07_cnn --example gemm_shapes`):
-//! - the `gemm` crate when any side is shorter than 256: every product of the book's networks
-//!   (the im2col products of a convolution, (576, 25)·(25, 30) per image, and an Affine layer's
-//!   (100, 4320)·(4320, 100)), where it is 1.0-1.5x faster;
-//! - `matrixmultiply` (ndarray's own kernel) for large products in every direction (e.g.
-//!   2048 × 2048 squares), where it is about 1.1x faster.
+//! [`matmul`] computes c ← α a·b + β c like ndarray's `general_mat_mul`, on one thread.
 //!
-//! Both use the cores: `matrixmultiply` threads itself; a `gemm` product is cut here into
-//! blocks of rows (or columns) of the output, one task each. Every output element is computed
-//! by one thread, in the same order whatever the thread count, so a run is repeatable bit for
-//! bit.
+//! Why one thread: the kernels' own threads hand each thread a fixed share and wait for it, so on
+//! a busy machine (CI running tests side by side, a learner's browser) a product waits for a
+//! thread that is not running; chapter 5's training became 4x slower than on one thread.
+//! Splitting products in halves with `rayon::join` was no better under load (a 2048³ product
+//! took 3x as long as on one thread). Chapters parallelise at a coarser grain where it pays
+//! (the convolution layers work on the images of a batch in parallel). One thread also makes
+//! every result independent of the machine: a run with a given seed is repeatable.
 
-use ndarray::{Array2, ArrayView2, ArrayViewMut2, Axis};
+use ndarray::{Array2, ArrayView2, ArrayViewMut2};
 
 use crate::Float;
-
-/// Products smaller than this many multiply-adds run on one thread (threads cost more than they save).
-const PARALLEL_WORK: usize = 1 << 20;
 
 /// c ← α a·b + β c.
 ///
@@ -48,28 +41,7 @@ pub fn matmul<F: Float>(
         c.mapv_inplace(|v| v * beta);
         return;
     }
-    match Backend::choose(m, k, n) {
-        Backend::MatrixMultiply => ndarray::linalg::general_mat_mul(alpha, a, b, beta, c),
-        Backend::Gemm if m * n * k < PARALLEL_WORK => gemm_crate(alpha, a, b, beta, c),
-        Backend::Gemm => {
-            // Cut the longer side of c into blocks (their number depends on the shape only) and
-            // compute the blocks in parallel: a row block of c needs the same rows of a, a
-            // column block the same columns of b.
-            let (axis, len) = if m >= n { (Axis(0), m) } else { (Axis(1), n) };
-            let block = len.div_ceil(8).max(32);
-            let c_blocks = c.axis_chunks_iter_mut(axis, block);
-            let tasks: Vec<_> = if axis == Axis(0) {
-                let a_blocks = a.axis_chunks_iter(Axis(0), block);
-                c_blocks.zip(a_blocks.map(|a| (a, b.view()))).collect()
-            } else {
-                let b_blocks = b.axis_chunks_iter(Axis(1), block);
-                c_blocks.zip(b_blocks.map(|b| (a.view(), b))).collect()
-            };
-            crate::parallel::par_tasks(tasks, |(mut c, (a, b))| {
-                gemm_crate(alpha, &a, &b, beta, &mut c)
-            });
-        }
-    }
+    matmul_with(Backend::choose(m, k, n), alpha, a, b, beta, c);
 }
 
 /// Which GEMM kernel computes a product.
@@ -82,19 +54,13 @@ pub enum Backend {
 }
 
 impl Backend {
-    /// The faster kernel for an (m, k) · (k, n) product on this project's machines (2-core
-    /// AMD EPYC, AVX2): `matrixmultiply` when every side is at least 256, `gemm` otherwise.
-    pub fn choose(m: usize, k: usize, n: usize) -> Backend {
-        if m.min(k).min(n) >= 256 {
-            Backend::MatrixMultiply
-        } else {
-            Backend::Gemm
-        }
+    /// The faster kernel for an (m, k) · (k, n) product, as measured on this project's machines.
+    pub fn choose(_m: usize, _k: usize, _n: usize) -> Backend {
+        Backend::Gemm
     }
 }
 
-/// A product with a chosen kernel on the calling thread's terms (`matrixmultiply` may thread
-/// itself, `gemm` runs on one thread), for measuring the kernels against each other.
+/// [`matmul`] with a chosen kernel, for measuring them against each other.
 pub fn matmul_with<F: Float>(
     backend: Backend,
     alpha: F,
@@ -125,12 +91,13 @@ fn gemm_crate<F: Float>(
         b.shape(),
         c.shape()
     );
+    let parallelism = gemm::Parallelism::None; // one thread: see the module's documentation
     let (cs, as_, bs) = (
         c.strides().to_vec(),
         a.strides().to_vec(),
         b.strides().to_vec(),
     );
-    // SAFETY: the three pointers come from live ndarray views whose shapes were just checked
+    // SAFETY: the three pointers come from live ndarray views whose shapes were checked above
     // to be (m, n), (m, k) and (k, n), and the strides passed are those views' own strides
     // (in elements), so gemm reads and writes only elements inside the views. `c` is borrowed
     // mutably, so it cannot overlap `a` or `b`. `read_dst` is false when β = 0, so gemm does not
@@ -156,7 +123,7 @@ fn gemm_crate<F: Float>(
             false,
             false,
             false,
-            gemm::Parallelism::None, // matmul splits large products itself
+            parallelism,
         );
     }
 }
@@ -184,27 +151,6 @@ mod tests {
             let expected = a.dot(&b.t()) * 2.0 + 0.5;
             assert_abs_diff_eq!(c, expected, epsilon = 1e-9);
             assert_abs_diff_eq!(dot(&a.t(), &a.view()), a.t().dot(&a), epsilon = 1e-9);
-        }
-    }
-
-    #[test]
-    fn split_products_equal_the_one_piece_product_bit_for_bit() {
-        // large enough to be cut into blocks, in rows (m ≥ n) and in columns (n > m)
-        for (m, k, n) in [(1000, 300, 40), (30, 500, 900)] {
-            let a = Array2::from_shape_fn((m, k), |(i, j)| ((i * 7 + j * 3) % 11) as f32 * 0.37);
-            let b = Array2::from_shape_fn((k, n), |(i, j)| ((i * 5 + j * 2) % 13) as f32 * 0.21);
-            let mut split = Array2::from_elem((m, n), 1.0f32);
-            let mut whole = split.clone();
-            matmul(0.5, &a.view(), &b.view(), 2.0, &mut split.view_mut());
-            matmul_with(
-                Backend::Gemm,
-                0.5,
-                &a.view(),
-                &b.view(),
-                2.0,
-                &mut whole.view_mut(),
-            );
-            assert_eq!(split, whole);
         }
     }
 }

@@ -24,6 +24,9 @@ pub struct TrainerConfig {
     pub verbose: bool,
     /// The progress bar's label.
     pub label: String,
+    /// Show a progress bar (on a terminal); off for runs in parallel threads, whose bars would
+    /// overwrite each other.
+    pub progress: bool,
 }
 
 impl Default for TrainerConfig {
@@ -35,6 +38,7 @@ impl Default for TrainerConfig {
             evaluate: true,
             verbose: true,
             label: "training".into(),
+            progress: true,
         }
     }
 }
@@ -58,6 +62,18 @@ pub struct History {
     pub test_acc: Vec<f64>,
     /// Wall-clock seconds of the whole run, evaluations included.
     pub seconds: f64,
+    /// Iterations per epoch (training images / batch size).
+    pub iter_per_epoch: usize,
+}
+
+impl History {
+    /// When each accuracy was measured, in epochs (the last one usually falls between two).
+    pub fn eval_epochs(&self) -> Vec<f64> {
+        self.eval_iters
+            .iter()
+            .map(|&i| i as f64 / self.iter_per_epoch.max(1) as f64)
+            .collect()
+    }
 }
 
 /// Why training stopped early.
@@ -101,8 +117,15 @@ pub fn train<F: Float>(
     }
     let iter_per_epoch = (train_size / config.batch_size).max(1);
     let start = Instant::now();
-    let mut history = History::default();
-    let bar = crate::cli::progress_bar(config.iters as u64, &config.label);
+    let mut history = History {
+        iter_per_epoch,
+        ..Default::default()
+    };
+    let bar = if config.progress {
+        crate::cli::progress_bar(config.iters as u64, &config.label)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     for i in 0..config.iters {
         let batch_mask: Vec<usize> = (0..config.batch_size)
             .map(|_| rng.random_range(0..train_size))

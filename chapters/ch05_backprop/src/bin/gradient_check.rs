@@ -42,7 +42,7 @@ fn main() -> ExitCode {
         net.gradient(x_batch, t_batch);
         for (param, numerical) in net.params().iter().zip(&grad_numerical) {
             println!(
-                "{}: {:e}",
+                "{}: {:.2e}",
                 param.name,
                 mean_abs_diff(&param.grad, numerical)
             );

@@ -20,6 +20,7 @@
 //! A folder may hold the four files directly or under `mnist/` and `fashion-mnist/`.
 
 mod args;
+mod batch;
 mod download;
 mod error;
 pub mod idx;
@@ -33,6 +34,7 @@ use std::path::PathBuf;
 use ndarray::{Array1, ArrayD, IxDyn};
 
 pub use args::DataArgs;
+pub use batch::random_choice;
 pub use download::{download_files, sha256_hex};
 pub use error::DataError;
 pub use kind::{DatasetKind, FILES};

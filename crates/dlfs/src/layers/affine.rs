@@ -67,16 +67,9 @@ impl<F: Float> Affine<F> {
             .into_dimensionality::<Ix2>()
             .expect("Affine: W is 2-D")
     }
-}
 
-impl<F: Float> Layer<F> for Affine<F> {
-    fn name(&self) -> &'static str {
-        "Affine"
-    }
-
-    fn forward(&mut self, x: Tensor<F>, _mode: Mode) -> Tensor<F> {
-        self.x_shape = x.shape().to_vec();
-        let x = flatten_rows(x); // (N, D)
+    /// y = x·W + b for rows x.
+    fn affine(&self, x: &ndarray::ArrayView2<F>) -> Array2<F> {
         let w = self.w2(); // (D, M)
         assert_eq!(
             x.ncols(),
@@ -92,7 +85,20 @@ impl<F: Float> Layer<F> for Affine<F> {
             .into_dimensionality::<ndarray::Ix1>()
             .unwrap(); // (M,)
         let mut y = b.broadcast((x.nrows(), w.ncols())).unwrap().to_owned(); // (N, M) = b
-        matmul(F::one(), &x.view(), &w, F::one(), &mut y.view_mut()); // y = x·W + b
+        matmul(F::one(), x, &w, F::one(), &mut y.view_mut()); // y = x·W + b
+        y
+    }
+}
+
+impl<F: Float> Layer<F> for Affine<F> {
+    fn name(&self) -> &'static str {
+        "Affine"
+    }
+
+    fn forward(&mut self, x: Tensor<F>, _mode: Mode) -> Tensor<F> {
+        self.x_shape = x.shape().to_vec();
+        let x = flatten_rows(x); // (N, D)
+        let y = self.affine(&x.view()); // (N, M)
         self.x = Some(x);
         y.into_dyn()
     }
@@ -114,6 +120,18 @@ impl<F: Float> Layer<F> for Affine<F> {
         let dx = dot(&dout.view(), &self.w2().t()); // (N, D) = dout·Wᵀ
         dx.into_shape_with_order(IxDyn(&self.x_shape))
             .expect("Affine: dx back to x's shape")
+    }
+
+    /// In test mode nothing is kept for backward, so the product reads the input where it lies.
+    fn forward_view(&mut self, x: ndarray::ArrayViewD<F>, mode: Mode) -> Tensor<F> {
+        let n = x.shape().first().copied().unwrap_or(1);
+        let d = x.len().checked_div(n).unwrap_or(0);
+        if mode == Mode::Test
+            && let Ok(x) = x.view().into_shape_with_order((n, d))
+        {
+            return self.affine(&x).into_dyn(); // (N, D) view → (N, M)
+        }
+        self.forward(x.to_owned(), mode)
     }
 
     fn set_needs_dx(&mut self, needs_dx: bool) {

@@ -63,6 +63,11 @@ pub trait Layer<F: Float = f32>: Send {
     /// layer gets `false`: nothing lies before it, so an Affine or Convolution can skip the
     /// largest product of its backward and return an empty array.
     fn set_needs_dx(&mut self, _needs_dx: bool) {}
+    /// Forward from a borrowed input, for prediction over a large data set without copying it
+    /// chunk by chunk. Layers that can read a view directly override it; the default copies.
+    fn forward_view(&mut self, x: ndarray::ArrayViewD<F>, mode: Mode) -> Tensor<F> {
+        self.forward(x.to_owned(), mode)
+    }
     /// The layer's parameters (none for activations).
     fn params(&self) -> Vec<&Param<F>> {
         Vec::new()
@@ -75,14 +80,18 @@ pub trait Layer<F: Float = f32>: Send {
 // ANCHOR_END: layer
 
 mod affine;
+mod batch_norm;
 mod convolution;
+mod dropout;
 mod pooling;
 mod relu;
 mod sigmoid;
 mod softmax_with_loss;
 
 pub use affine::{Affine, flatten_rows};
+pub use batch_norm::BatchNormalization;
 pub use convolution::Convolution;
+pub use dropout::Dropout;
 pub use pooling::Pooling;
 pub use relu::Relu;
 pub use sigmoid::Sigmoid;

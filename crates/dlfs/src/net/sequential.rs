@@ -39,6 +39,19 @@ impl<F: Float> Sequential<F> {
     }
     // ANCHOR_END: predict
 
+    /// [`predict`](Self::predict) in test mode from a borrowed batch: the first layer reads the
+    /// data where it lies instead of from a copy.
+    pub fn predict_view(&mut self, x: ArrayViewD<F>) -> Tensor<F> {
+        let Some((first, rest)) = self.layers.split_first_mut() else {
+            return x.to_owned();
+        };
+        let mut x = first.forward_view(x, Mode::Test);
+        for layer in rest {
+            x = layer.forward(x, Mode::Test);
+        }
+        x
+    }
+
     // ANCHOR: loss
     /// The loss of a batch: cross-entropy of softmax(predict(x)) against `t`, plus weight decay.
     pub fn loss(&mut self, x: Tensor<F>, t: ArrayView1<usize>, mode: Mode) -> F {
@@ -76,7 +89,7 @@ impl<F: Float> Sequential<F> {
             .axis_chunks_iter(Axis(0), chunk)
             .zip(t.axis_chunks_iter(Axis(0), chunk))
         {
-            let y = self.predict(xb.to_owned(), Mode::Test);
+            let y = self.predict_view(xb);
             let y = y
                 .into_dimensionality::<Ix2>()
                 .expect("predict gives (N, K)");

@@ -243,7 +243,9 @@ impl Theme {
 
 /// A short tick label: `0.5`, `-2`, `1e-3`, `2.5e4`.
 pub(crate) fn fmt_tick(v: f64) -> String {
-    if v == 0.0 {
+    // Tick positions are computed by adding steps, so a tick meant to be 0 can come out as
+    // 5.6e-17; no axis of this book has real ticks that small.
+    if v.abs() < 1e-12 {
         return "0".into();
     }
     let a = v.abs();

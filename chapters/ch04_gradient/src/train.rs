@@ -1,0 +1,153 @@
+//! The training loop of the book's `ch04/train_neuralnet.py`: random mini-batches, a gradient
+//! (numerical or analytic), a step downhill, and the accuracy once per epoch.
+
+use std::time::Instant;
+
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis, s};
+use rand::Rng;
+
+use dlfs::Float;
+use dlfs::data::random_choice;
+
+use crate::two_layer_net::TwoLayerNet;
+
+/// How to train (the script's hyperparameters).
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    pub iters: usize,
+    pub batch_size: usize,
+    pub lr: f64,
+    /// Use the numerical gradient instead of the analytic one.
+    pub numerical: bool,
+    /// Threads for the numerical gradient (1: the sequential `numerical_gradient`).
+    pub threads: usize,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            iters: 10_000,
+            batch_size: 100,
+            lr: 0.1,
+            numerical: false,
+            threads: 1,
+        }
+    }
+}
+
+impl TrainConfig {
+    /// Refuses settings that cannot train, with a message naming the flag.
+    pub fn check(&self, train_size: usize) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.lr.is_finite() && self.lr > 0.0,
+            "--lr must be a positive number (got {}); the book uses 0.1",
+            self.lr
+        );
+        anyhow::ensure!(
+            self.batch_size >= 1,
+            "--batch-size must be at least 1; the book uses 100"
+        );
+        anyhow::ensure!(
+            self.batch_size <= train_size,
+            "--batch-size {} is larger than the {train_size} training images: choose at most {train_size}",
+            self.batch_size
+        );
+        anyhow::ensure!(self.iters >= 1, "--iters must be at least 1");
+        anyhow::ensure!(self.threads >= 1, "--threads must be at least 1");
+        Ok(())
+    }
+}
+
+/// What a run measured.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    /// The mini-batch's loss after each update.
+    pub loss: Vec<f64>,
+    /// Accuracy on the whole training and test sets, once per epoch (after the first update
+    /// of each epoch, as the book measures it).
+    pub train_acc: Vec<f64>,
+    pub test_acc: Vec<f64>,
+    /// Seconds spent computing gradients, over all iterations.
+    pub gradient_seconds: f64,
+    /// Wall-clock seconds of the whole run.
+    pub seconds: f64,
+}
+
+/// A batch of f32 images as the net's float type.
+fn to_float<F: Float>(x: ArrayView2<f32>) -> Array2<F> {
+    x.mapv(|v| F::lit(f64::from(v)))
+}
+
+/// Accuracy over a whole set, 10,000 rows at a time.
+pub fn accuracy<F: Float>(net: &TwoLayerNet<F>, x: ArrayView2<f32>, t: ArrayView1<usize>) -> f64 {
+    let chunk = 10_000;
+    let mut correct = 0.0;
+    for start in (0..t.len()).step_by(chunk) {
+        let end = (start + chunk).min(t.len());
+        let xb = to_float::<F>(x.slice(s![start..end, ..]));
+        correct += net.accuracy(xb.view(), t.slice(s![start..end])) * (end - start) as f64;
+    }
+    correct / t.len().max(1) as f64
+}
+
+// ANCHOR: train
+/// Trains `net` by gradient descent on random mini-batches of (`x_train`, `t_train`),
+/// printing the training and test accuracy once per epoch.
+pub fn train<F: Float>(
+    net: &mut TwoLayerNet<F>,
+    (x_train, t_train): (ArrayView2<f32>, ArrayView1<usize>),
+    (x_test, t_test): (ArrayView2<f32>, ArrayView1<usize>),
+    config: &TrainConfig,
+    rng: &mut impl Rng,
+) -> anyhow::Result<History> {
+    let train_size = x_train.nrows();
+    config.check(train_size)?;
+    let iter_per_epoch = (train_size / config.batch_size).max(1);
+    let lr = F::lit(config.lr);
+    let start = Instant::now();
+    let mut history = History::default();
+    let bar = dlfs::cli::progress_bar(config.iters as u64, "training");
+    for i in 0..config.iters {
+        let batch_mask = random_choice(train_size, config.batch_size, rng);
+        let x_batch = to_float::<F>(x_train.select(Axis(0), &batch_mask).view());
+        let t_batch: Array1<usize> = t_train.select(Axis(0), &batch_mask);
+
+        let timer = Instant::now();
+        let (x, t) = (x_batch.view(), t_batch.view());
+        let grad = match (config.numerical, config.threads) {
+            (false, _) => net.gradient(x, t),
+            (true, 1) => net.numerical_gradient(x, t),
+            (true, threads) => net.numerical_gradient_threaded(x, t, threads),
+        };
+        history.gradient_seconds += timer.elapsed().as_secs_f64();
+        net.update(&grad, lr);
+
+        let loss = net.loss(x_batch.view(), t_batch.view()).to_f64().unwrap();
+        if !loss.is_finite() {
+            bar.finish_and_clear();
+            anyhow::bail!(
+                "the loss became {loss} at iteration {i}: the learning rate ({:?}) is probably too high; try a smaller --lr",
+                config.lr
+            );
+        }
+        history.loss.push(loss);
+        bar.inc(1);
+
+        if i % iter_per_epoch == 0 {
+            let train_acc = accuracy(net, x_train, t_train);
+            let test_acc = accuracy(net, x_test, t_test);
+            history.train_acc.push(train_acc);
+            history.test_acc.push(test_acc);
+            bar.suspend(|| {
+                println!(
+                    "epoch {:>3}: train acc {train_acc:.4}, test acc {test_acc:.4}, loss {loss:.4}",
+                    i / iter_per_epoch
+                )
+            });
+        }
+    }
+    bar.finish_and_clear();
+    history.seconds = start.elapsed().as_secs_f64();
+    Ok(history)
+}
+// ANCHOR_END: train

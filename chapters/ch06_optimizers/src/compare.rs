@@ -1,0 +1,103 @@
+//! Several networks trained side by side on the same mini-batches, to compare their losses.
+
+use dlfs::net::Sequential;
+use dlfs::optimizer::OptimizerKind;
+use ndarray::{ArrayView1, ArrayViewD, Axis};
+use rand::Rng;
+
+/// One network of a comparison, with the optimizer that trains it.
+pub struct Contestant {
+    /// The legend's name ("SGD", "He", ...).
+    pub label: String,
+    pub net: Sequential<f32>,
+    pub optimizer: OptimizerKind,
+    pub lr: f64,
+}
+
+// ANCHOR: side_by_side
+/// Trains every contestant for `iters` updates on the same random mini-batches and returns the
+/// loss of each at every iteration.
+///
+/// The book computes each loss again after the update; we keep the one that backpropagation's
+/// forward pass computed just before it (one step earlier on the curve, a third less work).
+/// The contestants are independent, so they are spread over the CPU's cores.
+pub fn train_side_by_side(
+    contestants: &mut [Contestant],
+    (x_train, t_train): (ArrayViewD<f32>, ArrayView1<usize>),
+    iters: usize,
+    batch_size: usize,
+    rng: &mut impl Rng,
+) -> anyhow::Result<Vec<Vec<f64>>> {
+    let train_size = t_train.len();
+    anyhow::ensure!(
+        (1..=train_size).contains(&batch_size),
+        "--batch-size must be between 1 and the {train_size} training images, got {batch_size}"
+    );
+    // batch_mask = np.random.choice(train_size, batch_size), drawn once for everybody
+    let batches: Vec<Vec<usize>> = (0..iters)
+        .map(|_| {
+            (0..batch_size)
+                .map(|_| rng.random_range(0..train_size))
+                .collect()
+        })
+        .collect();
+    let bar = dlfs::cli::progress_bar((iters * contestants.len()) as u64, "training");
+    let losses: anyhow::Result<Vec<Vec<f64>>> =
+        crate::parallel::parallel_map(contestants.iter_mut().collect(), |c| {
+            train_one(c, (x_train.view(), t_train.view()), &batches, &bar)
+        })
+        .into_iter()
+        .collect();
+    bar.finish_and_clear();
+    losses
+}
+
+/// One contestant's whole run on the given batches: its loss at each iteration.
+fn train_one(
+    c: &mut Contestant,
+    (x_train, t_train): (ArrayViewD<f32>, ArrayView1<usize>),
+    batches: &[Vec<usize>],
+    bar: &indicatif::ProgressBar,
+) -> anyhow::Result<Vec<f64>> {
+    let mut optimizer = c.optimizer.build::<f32>(c.lr);
+    let mut loss = Vec::with_capacity(batches.len());
+    for (i, batch_mask) in batches.iter().enumerate() {
+        let x_batch = x_train.select(Axis(0), batch_mask);
+        let t_batch = t_train.select(Axis(0), batch_mask);
+        let l = f64::from(c.net.gradient(x_batch, t_batch.view())); // forward and backward
+        anyhow::ensure!(
+            l.is_finite(),
+            "{}: the loss became {l} at iteration {i}: the learning rate {:e} is too high; try a smaller --lr",
+            c.label,
+            c.lr
+        );
+        optimizer.update(c.net.params_mut());
+        loss.push(l);
+        bar.inc(1);
+    }
+    Ok(loss)
+}
+// ANCHOR_END: side_by_side
+
+/// Prints the losses every `every` iterations, one line per iteration with every run, then each
+/// run's mean loss over the last 100 iterations as `label: value` lines.
+pub fn print_losses(labels: &[String], losses: &[Vec<f64>], every: usize) {
+    let iters = losses.first().map_or(0, Vec::len);
+    for i in (0..iters).step_by(every.max(1)) {
+        let row: Vec<String> = labels
+            .iter()
+            .zip(losses)
+            .map(|(label, l)| format!("{label} {:.4}", l[i]))
+            .collect();
+        println!("iteration {i}: {}", row.join(", "));
+    }
+    let tail = 100.min(iters).max(1);
+    println!("final loss (mean of the last {tail} iterations):");
+    for (label, l) in labels.iter().zip(losses) {
+        let last = &l[l.len().saturating_sub(tail)..];
+        println!(
+            "{label}: {:.4}",
+            last.iter().sum::<f64>() / last.len().max(1) as f64
+        );
+    }
+}

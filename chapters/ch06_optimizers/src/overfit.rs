@@ -1,0 +1,151 @@
+//! Overfitting on purpose, and two ways to hold it back (the book's
+//! `ch06/overfit_weight_decay.py` and `ch06/overfit_dropout.py`).
+
+use dlfs::data::Mnist;
+use dlfs::net::MultiLayerNetExtend;
+use dlfs::optimizer::Sgd;
+use dlfs::trainer::{History, TrainerConfig, train};
+use ndarray::{Axis, s};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+
+/// A big net, few images, many epochs: the book's recipe for overfitting.
+#[derive(Debug, Clone)]
+pub struct Overfit {
+    /// Training images: the first ones of the training set.
+    pub train_size: usize,
+    pub epochs: usize,
+    pub batch_size: usize,
+    pub lr: f64,
+    pub hidden_layers: usize,
+    /// Test images the accuracy is measured on each epoch (the first ones of the test set).
+    pub test_size: usize,
+}
+
+impl Default for Overfit {
+    fn default() -> Self {
+        Overfit {
+            train_size: 300,
+            epochs: 201,
+            batch_size: 100,
+            lr: 0.01,
+            hidden_layers: 6,
+            test_size: 10_000,
+        }
+    }
+}
+
+impl Overfit {
+    /// Refuses settings that cannot run, naming the flag.
+    pub fn check(&self) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            self.lr.is_finite() && self.lr > 0.0,
+            "--lr must be a positive number, got {}",
+            self.lr
+        );
+        anyhow::ensure!(self.epochs >= 1, "--epochs must be at least 1");
+        anyhow::ensure!(self.train_size >= 1, "--train-size must be at least 1");
+        anyhow::ensure!(self.test_size >= 1, "--test-size must be at least 1");
+        anyhow::ensure!(
+            (1..=self.train_size).contains(&self.batch_size),
+            "--batch-size must be between 1 and --train-size ({})",
+            self.train_size
+        );
+        Ok(())
+    }
+
+    // ANCHOR: run
+    /// Trains a 784-100x6-10 ReLU net built from `net` (which adds weight decay or dropout) on
+    /// the first `train_size` images with SGD, measuring train and test accuracy once per epoch.
+    pub fn run(
+        &self,
+        net: MultiLayerNetExtend,
+        mnist: &Mnist,
+        progress: bool,
+        rng: &mut impl Rng,
+    ) -> anyhow::Result<History> {
+        let n = self.train_size.min(mnist.t_train.len());
+        let x_train = mnist.x_train.slice_axis(Axis(0), (0..n).into());
+        let t_train = mnist.t_train.slice(s![..n]);
+        let n_test = self.test_size.min(mnist.t_test.len());
+        let x_test = mnist.x_test.slice_axis(Axis(0), (0..n_test).into());
+        let t_test = mnist.t_test.slice(s![..n_test]);
+        let mut network = MultiLayerNetExtend {
+            hidden_size_list: vec![100; self.hidden_layers],
+            ..net
+        }
+        .build::<f32>(rng);
+        let iter_per_epoch = (n / self.batch_size).max(1);
+        let config = TrainerConfig {
+            // an accuracy measurement at the start of each epoch, the last one after the
+            // first update of the last epoch, as the book's loop does
+            iters: (self.epochs - 1) * iter_per_epoch + 1,
+            batch_size: self.batch_size,
+            verbose: false,
+            progress,
+            ..Default::default()
+        };
+        let history = train(
+            &mut network,
+            &mut Sgd::new(self.lr),
+            (x_train, t_train),
+            (x_test, t_test),
+            &config,
+            rng,
+        )?;
+        Ok(history)
+    }
+
+    /// [`Overfit::run`] for each labelled net, side by side on the CPU's cores, each from a
+    /// generator seeded with `seed`: the same initial weights and mini-batches for all of them.
+    pub fn run_all(
+        &self,
+        nets: Vec<(String, MultiLayerNetExtend)>,
+        mnist: &Mnist,
+        seed: u64,
+    ) -> anyhow::Result<Vec<(String, History)>> {
+        let runs = nets.into_iter().enumerate().collect();
+        crate::parallel::parallel_map(runs, |(k, (label, net))| {
+            // the runs take equally long: the first one's progress bar speaks for all
+            let history = self.run(net, mnist, k == 0, &mut StdRng::seed_from_u64(seed))?;
+            Ok((label, history))
+        })
+        .into_iter()
+        .collect()
+    }
+    // ANCHOR_END: run
+}
+
+/// Prints both runs' accuracies every `every` epochs in a table, then for each run its final
+/// `train accuracy (label)`, `test accuracy (label)` and `gap (label)` lines.
+pub fn print_runs(runs: &[(String, History)], every: usize) {
+    let mut header = format!("{:>5}", "epoch");
+    for (label, _) in runs {
+        header += &format!(
+            "  {:>22}  {:>22}",
+            format!("train ({label})"),
+            format!("test ({label})")
+        );
+    }
+    println!("{header}");
+    let epochs = runs.first().map_or(0, |(_, h)| h.train_acc.len());
+    for e in (0..epochs)
+        .step_by(every.max(1))
+        .chain(std::iter::once(epochs - 1))
+    {
+        let mut line = format!("{e:>5}");
+        for (_, h) in runs {
+            line += &format!("  {:>22.4}  {:>22.4}", h.train_acc[e], h.test_acc[e]);
+        }
+        println!("{line}");
+        if e == epochs - 1 {
+            break;
+        }
+    }
+    for (label, h) in runs {
+        let (train, test) = (h.train_acc[epochs - 1], h.test_acc[epochs - 1]);
+        println!("train accuracy ({label}): {train:.4}");
+        println!("test accuracy ({label}): {test:.4}");
+        println!("gap ({label}): {:.4}", train - test);
+    }
+}
