@@ -16,7 +16,10 @@ fn value(stdout: &str, name: &str) -> f64 {
         .lines()
         .find_map(|l| l.strip_prefix(&format!("{name}: ")))
         .unwrap_or_else(|| panic!("no `{name}:` line in\n{stdout}"));
-    line.trim_end_matches(" s").parse().unwrap()
+    let number = line.trim_end_matches(" s");
+    number
+        .parse()
+        .unwrap_or_else(|e| panic!("`{name}: {number}` is not a number ({e}) in\n{stdout}"))
 }
 
 #[test]
