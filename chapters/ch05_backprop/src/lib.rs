@@ -183,7 +183,7 @@ pub fn train_net(
     lr: f64,
     iters: usize,
     batch_size: usize,
-    rng: &mut impl rand::Rng,
+    rng: &mut (impl rand::Rng + Send),
 ) -> Result<dlfs::trainer::History, dlfs::trainer::TrainError> {
     let config = dlfs::trainer::TrainerConfig {
         iters,

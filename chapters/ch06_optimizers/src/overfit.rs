@@ -62,7 +62,7 @@ impl Overfit {
         net: MultiLayerNetExtend,
         mnist: &Mnist,
         progress: bool,
-        rng: &mut impl Rng,
+        rng: &mut (impl Rng + Send),
     ) -> anyhow::Result<History> {
         let n = self.train_size.min(mnist.t_train.len());
         let x_train = mnist.x_train.slice_axis(Axis(0), (0..n).into());

@@ -94,7 +94,7 @@ pub fn short_training(
     data: &DataArgs,
     train_size: usize,
     epochs: usize,
-    rng: &mut impl rand::Rng,
+    rng: &mut (impl rand::Rng + Send),
 ) -> anyhow::Result<Mnist> {
     check_hyperparameters(0.001, 100, epochs)?;
     let mut mnist = load_images(data)?;

@@ -1,16 +1,28 @@
 //! Matrix products, the one place where the heavy arithmetic happens.
 //!
-//! [`matmul`] computes c ← α a·b + β c like ndarray's `general_mat_mul`, on one thread.
+//! [`matmul`] computes c ← α a·b + β c like ndarray's `general_mat_mul`, with the `gemm`
+//! crate's kernel on one thread per piece.
 //!
-//! Why one thread: the kernels' own threads hand each thread a fixed share and wait for it, so on
-//! a busy machine (CI running tests side by side, a learner's browser) a product waits for a
-//! thread that is not running; chapter 5's training became 4x slower than on one thread.
-//! Splitting products in halves with `rayon::join` was no better under load (a 2048³ product
-//! took 3x as long as on one thread). Chapters parallelise at a coarser grain where it pays
-//! (the convolution layers work on the images of a batch in parallel). One thread also makes
-//! every result independent of the machine: a run with a given seed is repeatable.
+//! # Both cores, the same numbers
+//! A product large enough to pay for it ([`SPLIT_WORK`] multiply-adds or more) is cut into two
+//! halves of c's columns, and each half again while it stays that large, down to pieces of at
+//! least [`MIN_SIDE`] columns. A block of columns of c is a·(the same columns of b), and `gemm`
+//! computes every element of it exactly as in the whole product, so the pieces give the same
+//! bits as one call (a test checks it on the book's shapes, plain and transposed, f32 and f64;
+//! cutting rows instead would not: `gemm` blocks the sum over k differently for short products).
+//! A run therefore gives the same numbers on one core or many.
+//!
+//! Products are cut only when the caller is one of rayon's threads, such as
+//! [`crate::trainer::train`]'s loop, and the pieces run in parallel (`rayon::join`). From one
+//! of rayon's threads a join costs about a microsecond, and when the other core is busy with
+//! something else the calling thread simply does both halves itself. Other callers get one
+//! piece (the same bits): handing work to rayon from outside costs a wake-up per product, which
+//! the small products of a mini-batch do not repay, and pieces done one after the other are
+//! 10-20% slower than one (each packs a again). (The
+//! kernels' own threads were tried too: they hand each thread a fixed share and wait for it,
+//! and on a busy machine chapter 5's training became 4x slower than on one thread.)
 
-use ndarray::{Array2, ArrayView2, ArrayViewMut2};
+use ndarray::{Array2, ArrayView2, ArrayViewMut2, Axis};
 
 use crate::Float;
 
@@ -41,7 +53,38 @@ pub fn matmul<F: Float>(
         c.mapv_inplace(|v| v * beta);
         return;
     }
-    matmul_with(Backend::choose(m, k, n), alpha, a, b, beta, c);
+    matmul_pieces(Backend::choose(m, k, n), alpha, a, b, beta, c);
+}
+
+/// Multiply-adds (M·K·N) from which a product is cut in two for the cores: about 30 µs of
+/// work, where a join's cost (about 1 µs) no longer shows.
+pub const SPLIT_WORK: usize = 1 << 21;
+
+/// The fewest columns of c a piece of a product is given: the kernel works on 6 columns at a
+/// time, and thinner pieces would mostly be edges.
+pub const MIN_SIDE: usize = 16;
+
+/// [`matmul_with`], cut into pieces that run in parallel on rayon's threads, as the module's
+/// documentation describes.
+fn matmul_pieces<F: Float>(
+    backend: Backend,
+    alpha: F,
+    a: &ArrayView2<F>,
+    b: &ArrayView2<F>,
+    beta: F,
+    c: &mut ArrayViewMut2<F>,
+) {
+    let ((m, k), n) = (a.dim(), b.ncols());
+    if !crate::parallel::in_pool() || m * k * n < SPLIT_WORK || n / 2 < MIN_SIDE {
+        return matmul_with(backend, alpha, a, b, beta, c);
+    }
+    // a block of columns of c needs the same columns of b, and all of a
+    let (b0, b1) = b.view().split_at(Axis(1), n / 2);
+    let (mut c0, mut c1) = c.view_mut().split_at(Axis(1), n / 2);
+    rayon::join(
+        || matmul_pieces(backend, alpha, a, &b0, beta, &mut c0),
+        || matmul_pieces(backend, alpha, a, &b1, beta, &mut c1),
+    );
 }
 
 /// Which GEMM kernel computes a product.
@@ -60,7 +103,8 @@ impl Backend {
     }
 }
 
-/// [`matmul`] with a chosen kernel, for measuring them against each other.
+/// One product with a chosen kernel, in one piece on the calling thread, for measuring the
+/// kernels against each other.
 pub fn matmul_with<F: Float>(
     backend: Backend,
     alpha: F,
@@ -91,7 +135,7 @@ fn gemm_crate<F: Float>(
         b.shape(),
         c.shape()
     );
-    let parallelism = gemm::Parallelism::None; // one thread: see the module's documentation
+    let parallelism = gemm::Parallelism::None; // matmul cuts large products itself
     let (cs, as_, bs) = (
         c.strides().to_vec(),
         a.strides().to_vec(),
@@ -151,6 +195,64 @@ mod tests {
             let expected = a.dot(&b.t()) * 2.0 + 0.5;
             assert_abs_diff_eq!(c, expected, epsilon = 1e-9);
             assert_abs_diff_eq!(dot(&a.t(), &a.view()), a.t().dot(&a), epsilon = 1e-9);
+        }
+    }
+
+    /// `matmul` (in one piece outside the pool, in pieces inside it) against one `gemm` call,
+    /// bit for bit.
+    fn pieces_equal_one_piece<F: Float>(m: usize, k: usize, n: usize, (ta, tb): (bool, bool)) {
+        let a_owned = Array2::from_shape_fn((m, k), |(i, j)| {
+            F::lit(((i * 7 + j * 3) % 11) as f64 * 0.37).sin()
+        });
+        let a_t = a_owned.t().to_owned();
+        let b_t = Array2::from_shape_fn((n, k), |(i, j)| {
+            F::lit(((i * 5 + j * 2) % 13) as f64 * 0.21).cos()
+        });
+        let b_owned = b_t.t().to_owned();
+        // the backward passes multiply by transposed views; the forward ones by plain arrays
+        let a = if ta { a_t.t() } else { a_owned.view() };
+        let b = if tb { b_t.t() } else { b_owned.view() };
+        let c0 = Array2::from_shape_fn((m, n), |(i, j)| F::lit((i + j) as f64 * 0.01));
+        let (alpha, beta) = (F::lit(0.5), F::lit(2.0));
+        let mut whole = c0.clone();
+        matmul_with(Backend::Gemm, alpha, &a, &b, beta, &mut whole.view_mut());
+        let mut here = c0.clone();
+        matmul(alpha, &a, &b, beta, &mut here.view_mut());
+        let mut pool = c0.clone();
+        crate::parallel::run_in_pool(|| matmul(alpha, &a, &b, beta, &mut pool.view_mut()));
+        let layout = format!(
+            "{m}x{k}x{n}, transposed (a, b) = {ta_tb:?}",
+            ta_tb = (ta, tb)
+        );
+        assert_eq!(here, whole, "{layout} on the calling thread");
+        let differ = pool.iter().zip(&whole).filter(|(p, w)| p != w).count();
+        assert_eq!(
+            differ,
+            0,
+            "{layout} in the pool: {differ} of {} differ",
+            m * n
+        );
+    }
+
+    #[test]
+    fn a_product_cut_in_pieces_gives_the_same_bits_as_one_piece() {
+        // the products of chapters 5-7: batch forward, dW, evaluation chunks, the CNN's Affine
+        let shapes = [
+            (100, 784, 50),
+            (784, 100, 50),
+            (1000, 784, 50),
+            (128, 784, 100),
+            (100, 4320, 100),
+            (4320, 100, 100),
+            (100, 100, 4320),
+            (57, 333, 1001),
+        ];
+        for (m, k, n) in shapes {
+            assert!(m * k * n >= SPLIT_WORK, "{m}x{k}x{n} would not be cut");
+            for transposed in [(false, false), (true, false), (false, true), (true, true)] {
+                pieces_equal_one_piece::<f32>(m, k, n, transposed);
+                pieces_equal_one_piece::<f64>(m, k, n, transposed);
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ use ndarray::{ArrayD, Zip};
 use crate::{Float, Param};
 
 /// Updates parameters from their gradients.
-pub trait Optimizer<F: Float = f32> {
+pub trait Optimizer<F: Float = f32>: Send {
     /// One step: changes every `param.value` using its `param.grad`.
     fn update(&mut self, params: Vec<&mut Param<F>>);
     /// The learning rate η, for messages and legends.

@@ -7,6 +7,17 @@
 
 use rayon::prelude::*;
 
+/// Whether the calling thread is one of rayon's, where a `rayon::join` is cheap.
+pub fn in_pool() -> bool {
+    rayon::current_thread_index().is_some()
+}
+
+/// Runs `f` on one of rayon's threads and waits for it, so that the parallel work `f` starts
+/// (the matrix products' halves, a batch's images) is handed out at a join's cost.
+pub fn run_in_pool<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    rayon::scope(|_| f())
+}
+
 /// Images per parallel task. Fixed (not derived from the number of cores) so that sums over
 /// tasks, such as a convolution's dW, are added in the same order on every machine.
 pub const IMAGES_PER_TASK: usize = 4;

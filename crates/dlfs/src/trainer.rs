@@ -6,6 +6,7 @@ use ndarray::{ArrayView1, ArrayViewD, Axis, s};
 use rand::Rng;
 
 use crate::Float;
+use crate::data::{random_choice, select_rows};
 use crate::net::Sequential;
 use crate::optimizer::Optimizer;
 
@@ -103,8 +104,15 @@ pub fn train<F: Float>(
     (x_train, t_train): (ArrayViewD<F>, ArrayView1<usize>),
     (x_test, t_test): (ArrayViewD<F>, ArrayView1<usize>),
     config: &TrainerConfig,
-    rng: &mut impl Rng,
+    rng: &mut (impl Rng + Send),
 ) -> Result<History, TrainError> {
+    if !crate::parallel::in_pool() {
+        // on one of rayon's threads the larger matrix products use every core (see `linalg`)
+        return crate::parallel::run_in_pool(|| {
+            let (train_set, test_set) = ((x_train, t_train), (x_test, t_test));
+            train(net, optimizer, train_set, test_set, config, rng)
+        });
+    }
     let train_size = x_train.shape()[0];
     if config.batch_size == 0 {
         return Err(TrainError::EmptyBatch);
@@ -127,10 +135,8 @@ pub fn train<F: Float>(
         indicatif::ProgressBar::hidden()
     };
     for i in 0..config.iters {
-        let batch_mask: Vec<usize> = (0..config.batch_size)
-            .map(|_| rng.random_range(0..train_size))
-            .collect();
-        let x_batch = x_train.select(Axis(0), &batch_mask); // (batch, ...)
+        let batch_mask = random_choice(train_size, config.batch_size, rng);
+        let x_batch = select_rows(x_train.view(), &batch_mask); // (batch, ...)
         let t_batch = t_train.select(Axis(0), &batch_mask); // (batch,)
 
         let loss = net.gradient(x_batch, t_batch.view()).to_f64().unwrap(); // backprop

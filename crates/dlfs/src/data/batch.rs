@@ -1,5 +1,6 @@
 //! Mini-batches: the book's `np.random.choice(train_size, batch_size)`.
 
+use ndarray::{ArrayD, ArrayViewD, Axis};
 use rand::Rng;
 
 // ANCHOR: random_choice
@@ -23,6 +24,25 @@ pub fn random_choice(train_size: usize, batch_size: usize, rng: &mut impl Rng) -
 }
 // ANCHOR_END: random_choice
 
+/// The rows `rows` of `x`, in that order (`x[rows]` in NumPy): a mini-batch's images.
+///
+/// # Shapes
+/// `x`: (N, ...) → (rows.len(), ...)
+pub fn select_rows<F: Copy + Default>(x: ArrayViewD<F>, rows: &[usize]) -> ArrayD<F> {
+    let mut shape = x.shape().to_vec();
+    shape[0] = rows.len();
+    let Some(x_flat) = x.as_slice() else {
+        return x.select(Axis(0), rows); // a strided view: ndarray's general path
+    };
+    let row_len = x.len() / x.shape()[0].max(1);
+    let mut out = ArrayD::<F>::default(shape); // (rows.len(), ...)
+    let out_flat = out.as_slice_mut().expect("new array");
+    for (out_row, &r) in out_flat.chunks_exact_mut(row_len.max(1)).zip(rows) {
+        out_row.copy_from_slice(&x_flat[r * row_len..(r + 1) * row_len]);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,6 +57,20 @@ mod tests {
         assert_eq!(a.len(), 10);
         assert!(a.iter().all(|&i| i < 60000));
         assert!(random_choice(0, 0, &mut StdRng::seed_from_u64(7)).is_empty());
+    }
+
+    #[test]
+    fn select_rows_is_numpys_fancy_indexing() {
+        let x = ndarray::Array::from_shape_fn((4, 2, 3), |(i, j, k)| (i * 100 + j * 10 + k) as f32);
+        let rows = [3, 0, 3];
+        let expected = x.select(Axis(0), &rows).into_dyn();
+        assert_eq!(select_rows(x.view().into_dyn(), &rows), expected);
+        // a strided view (every other row) takes the general path, with the same answer
+        let strided = x.slice(ndarray::s![..;2, .., ..]).into_dyn();
+        assert_eq!(
+            select_rows(strided.view(), &[1, 1]),
+            strided.select(Axis(0), &[1, 1])
+        );
     }
 
     #[test]
