@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use dlfs::data::{random_choice, select_rows};
 use dlfs::layers::Tensor;
 use dlfs::linalg::matmul;
 use dlfs::net::{Sequential, SimpleConvNet};
@@ -35,20 +36,23 @@ pub fn iteration_flops(cfg: &SimpleConvNet, batch: usize) -> (f64, f64) {
 }
 // ANCHOR_END: flops
 
-/// GFLOP/s of an `n` × `n` × `n` f32 product through [`dlfs::linalg::matmul`], the best of
-/// `repeats` runs: the peak the training speed is compared with.
+/// GFLOP/s of an `n` × `n` × `n` f32 product through [`dlfs::linalg::matmul`] on every core
+/// (called from rayon's pool, as training calls it), the best of `repeats` runs: the peak the
+/// training speed is compared with.
 pub fn gemm_peak(n: usize, repeats: usize) -> f64 {
     let a = Array2::<f32>::from_shape_fn((n, n), |(i, j)| ((i * 7 + j * 3) % 17) as f32 * 0.01);
     let b = Array2::<f32>::from_shape_fn((n, n), |(i, j)| ((i * 5 + j * 11) % 13) as f32 * 0.01);
     let mut c = Array2::<f32>::zeros((n, n));
     let flops = 2.0 * (n as f64).powi(3);
-    (0..repeats)
-        .map(|_| {
-            let start = Instant::now();
-            matmul(1.0, &a.view(), &b.view(), 0.0, &mut c.view_mut());
-            flops / start.elapsed().as_secs_f64() / 1e9
-        })
-        .fold(0.0, f64::max)
+    dlfs::parallel::run_in_pool(|| {
+        (0..repeats)
+            .map(|_| {
+                let start = Instant::now();
+                matmul(1.0, &a.view(), &b.view(), 0.0, &mut c.view_mut());
+                flops / start.elapsed().as_secs_f64() / 1e9
+            })
+            .fold(0.0, f64::max)
+    })
 }
 
 /// Time spent in each stage of the training iterations, iteration by iteration.
@@ -80,16 +84,22 @@ impl Breakdown {
     }
 }
 
-/// Runs `iters` training iterations like [`dlfs::trainer::train`] (random mini-batches, Adam),
-/// without evaluations, timing every stage of every iteration with the wall clock.
+/// Runs `iters` training iterations like [`dlfs::trainer::train`] (random mini-batches, Adam,
+/// on one of rayon's threads), without evaluations, timing every stage of every iteration with
+/// the wall clock.
 pub fn timed_iterations(
     net: &mut Sequential<f32>,
     optimizer: &mut Adam<f32>,
     (x_train, t_train): (ArrayViewD<f32>, ndarray::ArrayView1<usize>),
     batch_size: usize,
     iters: usize,
-    rng: &mut impl Rng,
+    rng: &mut (impl Rng + Send),
 ) -> Breakdown {
+    if !dlfs::parallel::in_pool() {
+        return dlfs::parallel::run_in_pool(|| {
+            timed_iterations(net, optimizer, (x_train, t_train), batch_size, iters, rng)
+        });
+    }
     let names = net.layer_names();
     let mut stages: Vec<String> = names.iter().map(|n| format!("{n} forward")).collect();
     stages.push("loss".into());
@@ -101,10 +111,8 @@ pub fn timed_iterations(
     for _ in 0..iters {
         let mut times = Vec::with_capacity(stages.len());
         let lap = Instant::now();
-        let mask: Vec<usize> = (0..batch_size)
-            .map(|_| rng.random_range(0..train_size))
-            .collect();
-        let mut x: Tensor = x_train.select(Axis(0), &mask);
+        let mask = random_choice(train_size, batch_size, rng);
+        let mut x: Tensor = select_rows(x_train.view(), &mask);
         let t: Array1<usize> = t_train.select(Axis(0), &mask);
         let batch = lap.elapsed().as_secs_f64();
         let mut lap = Instant::now();

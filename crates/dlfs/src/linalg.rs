@@ -5,8 +5,8 @@
 //!
 //! # Both cores, the same numbers
 //! A product large enough to pay for it ([`SPLIT_WORK`] multiply-adds or more) is cut into two
-//! halves of c's columns, and each half again while it stays that large, down to pieces of at
-//! least [`MIN_SIDE`] columns. A block of columns of c is a·(the same columns of b), and `gemm`
+//! halves of c's columns, and each half again while it stays that large, into at most
+//! [`MAX_PIECES`] pieces of at least [`MIN_SIDE`] columns. A block of columns of c is a·(the same columns of b), and `gemm`
 //! computes every element of it exactly as in the whole product, so the pieces give the same
 //! bits as one call (a test checks it on the book's shapes, plain and transposed, f32 and f64;
 //! cutting rows instead would not: `gemm` blocks the sum over k differently for short products).
@@ -53,7 +53,7 @@ pub fn matmul<F: Float>(
         c.mapv_inplace(|v| v * beta);
         return;
     }
-    matmul_pieces(Backend::choose(m, k, n), alpha, a, b, beta, c);
+    matmul_pieces(Backend::choose(m, k, n), MAX_PIECES, alpha, a, b, beta, c);
 }
 
 /// Multiply-adds (M·K·N) from which a product is cut in two for the cores: about 30 µs of
@@ -64,10 +64,15 @@ pub const SPLIT_WORK: usize = 1 << 21;
 /// time, and thinner pieces would mostly be edges.
 pub const MIN_SIDE: usize = 16;
 
-/// [`matmul_with`], cut into pieces that run in parallel on rayon's threads, as the module's
+/// The most pieces a product is cut into: enough for 8 cores. Each piece packs all of a again,
+/// so cutting a large product into more pieces than there are cores only costs.
+pub const MAX_PIECES: usize = 8;
+
+/// [`matmul_with`], cut into at most `pieces` pieces that run in parallel on rayon's threads, as the module's
 /// documentation describes.
 fn matmul_pieces<F: Float>(
     backend: Backend,
+    pieces: usize,
     alpha: F,
     a: &ArrayView2<F>,
     b: &ArrayView2<F>,
@@ -75,15 +80,15 @@ fn matmul_pieces<F: Float>(
     c: &mut ArrayViewMut2<F>,
 ) {
     let ((m, k), n) = (a.dim(), b.ncols());
-    if !crate::parallel::in_pool() || m * k * n < SPLIT_WORK || n / 2 < MIN_SIDE {
+    if pieces < 2 || !crate::parallel::in_pool() || m * k * n < SPLIT_WORK || n / 2 < MIN_SIDE {
         return matmul_with(backend, alpha, a, b, beta, c);
     }
     // a block of columns of c needs the same columns of b, and all of a
     let (b0, b1) = b.view().split_at(Axis(1), n / 2);
     let (mut c0, mut c1) = c.view_mut().split_at(Axis(1), n / 2);
     rayon::join(
-        || matmul_pieces(backend, alpha, a, &b0, beta, &mut c0),
-        || matmul_pieces(backend, alpha, a, &b1, beta, &mut c1),
+        || matmul_pieces(backend, pieces / 2, alpha, a, &b0, beta, &mut c0),
+        || matmul_pieces(backend, pieces / 2, alpha, a, &b1, beta, &mut c1),
     );
 }
 
@@ -246,6 +251,7 @@ mod tests {
             (4320, 100, 100),
             (100, 100, 4320),
             (57, 333, 1001),
+            (512, 512, 512),
         ];
         for (m, k, n) in shapes {
             assert!(m * k * n >= SPLIT_WORK, "{m}x{k}x{n} would not be cut");
