@@ -1,5 +1,6 @@
-//! Times the products of chapter 5's training in one piece on one thread and cut in pieces
-//! over the cores (`dlfs::linalg`):
+//! Times products of chapters 5 and 7 in one piece on one thread, and through `matmul` from
+//! rayon's pool, where those of `SPLIT_WORK` or more are cut in pieces over the cores
+//! (`dlfs::linalg`):
 //! `cargo run --release -p dlfs --example matmul_pieces`.
 use std::time::Instant;
 
@@ -21,9 +22,9 @@ fn median_us(mut f: impl FnMut(), reps: usize) -> f64 {
 fn main() {
     for (m, k, n) in [
         (100, 784, 50),
-        (784, 100, 50),
         (1000, 784, 50),
-        (100, 50, 10),
+        (100, 4320, 100),
+        (4320, 100, 100),
     ] {
         let a = Array2::from_shape_fn((m, k), |(i, j)| ((i * 7 + j * 3) % 11) as f32 * 0.1);
         let b = Array2::from_shape_fn((k, n), |(i, j)| ((i * 5 + j * 2) % 13) as f32 * 0.1);
@@ -48,6 +49,11 @@ fn main() {
                 reps,
             )
         });
-        println!("{m}x{k}x{n}: one piece {one:.1} µs, in pieces on both cores {pool:.1} µs");
+        let cut = if m * k * n >= dlfs::linalg::SPLIT_WORK {
+            "cut"
+        } else {
+            "whole"
+        };
+        println!("{m}x{k}x{n}: one piece {one:.1} µs, from the pool {pool:.1} µs ({cut})");
     }
 }
