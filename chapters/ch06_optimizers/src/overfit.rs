@@ -1,13 +1,74 @@
 //! Overfitting on purpose, and two ways to hold it back (the book's
 //! `ch06/overfit_weight_decay.py` and `ch06/overfit_dropout.py`).
 
-use dlfs::data::Mnist;
+use dlfs::cli::{OutArg, SeedArg};
+use dlfs::data::{DataArgs, LoadOptions, Mnist};
 use dlfs::net::MultiLayerNetExtend;
 use dlfs::optimizer::Sgd;
 use dlfs::trainer::{History, TrainerConfig, train};
 use ndarray::{Axis, s};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+
+/// The flags both overfitting experiments take (each adds the one its remedy needs).
+#[derive(clap::Args)]
+pub struct OverfitArgs {
+    /// Training images (the first ones of the training set)
+    #[arg(long, default_value_t = 300)]
+    pub train_size: usize,
+    /// Passes over the training images
+    #[arg(long, default_value_t = 201)]
+    pub epochs: usize,
+    /// Images per mini-batch
+    #[arg(long, default_value_t = 100)]
+    pub batch_size: usize,
+    /// Learning rate of SGD
+    #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
+    pub lr: f64,
+    /// Test images to measure on each epoch (the first ones of the test set)
+    #[arg(long, default_value_t = 10_000)]
+    pub test_size: usize,
+    /// Print the accuracies every this many epochs
+    #[arg(long, default_value_t = 20)]
+    pub print_every: usize,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub seed: SeedArg,
+    #[command(flatten)]
+    pub out: OutArg,
+}
+
+impl OverfitArgs {
+    /// The experiment these flags ask for (checked) and the MNIST it runs on.
+    pub fn setup(&self) -> anyhow::Result<(Overfit, Mnist)> {
+        let overfit = Overfit {
+            train_size: self.train_size,
+            epochs: self.epochs,
+            batch_size: self.batch_size,
+            lr: self.lr,
+            test_size: self.test_size,
+            ..Default::default()
+        };
+        overfit.check()?;
+        let mnist = self.data.load(LoadOptions::default())?;
+        println!("data: {mnist}");
+        Ok((overfit, mnist))
+    }
+
+    /// Prints the runs' accuracies and draws their train/test panels into `file`.
+    pub fn report(
+        &self,
+        runs: &[(String, History)],
+        title: &str,
+        file: &str,
+    ) -> anyhow::Result<()> {
+        print_runs(runs, self.print_every);
+        let path = crate::figures::train_test_panels(title, runs, file, &self.out)?;
+        println!("wrote {}", path.display());
+        Ok(())
+    }
+}
 
 /// A big net, few images, many epochs: the book's recipe for overfitting.
 #[derive(Debug, Clone)]

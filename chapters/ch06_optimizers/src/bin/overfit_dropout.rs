@@ -5,10 +5,8 @@
 //! accuracy about 0.5 after 201 epochs) but the gap to the test curve is less than half as wide.
 use std::process::ExitCode;
 
-use ch06_optimizers::overfit::{Overfit, print_runs};
+use ch06_optimizers::overfit::OverfitArgs;
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::{DataArgs, LoadOptions};
 use dlfs::net::MultiLayerNetExtend;
 
 /// Trains a 784-100x6-10 net on only 300 MNIST images for 201 epochs, once without and once
@@ -20,30 +18,8 @@ struct Args {
     /// Probability of dropping each hidden unit in the second run
     #[arg(long, default_value_t = 0.2, allow_negative_numbers = true)]
     dropout_ratio: f64,
-    /// Training images (the first ones of the training set)
-    #[arg(long, default_value_t = 300)]
-    train_size: usize,
-    /// Passes over the training images
-    #[arg(long, default_value_t = 201)]
-    epochs: usize,
-    /// Images per mini-batch
-    #[arg(long, default_value_t = 100)]
-    batch_size: usize,
-    /// Learning rate of SGD
-    #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
-    lr: f64,
-    /// Test images to measure on each epoch (the first ones of the test set)
-    #[arg(long, default_value_t = 10_000)]
-    test_size: usize,
-    /// Print the accuracies every this many epochs
-    #[arg(long, default_value_t = 20)]
-    print_every: usize,
     #[command(flatten)]
-    data: DataArgs,
-    #[command(flatten)]
-    seed: SeedArg,
-    #[command(flatten)]
-    out: OutArg,
+    common: OverfitArgs,
 }
 
 fn main() -> ExitCode {
@@ -54,17 +30,7 @@ fn main() -> ExitCode {
             "--dropout-ratio must be at least 0 and below 1, got {}; the book uses 0.2",
             args.dropout_ratio
         );
-        let overfit = Overfit {
-            train_size: args.train_size,
-            epochs: args.epochs,
-            batch_size: args.batch_size,
-            lr: args.lr,
-            test_size: args.test_size,
-            ..Default::default()
-        };
-        overfit.check()?;
-        let mnist = args.data.load(LoadOptions::default())?;
-        println!("data: {mnist}");
+        let (overfit, mnist) = args.common.setup()?;
 
         // ANCHOR: runs
         let nets = [false, true]
@@ -83,17 +49,14 @@ fn main() -> ExitCode {
                 (label, net)
             })
             .collect();
-        let runs = overfit.run_all(nets, &mnist, args.seed.seed)?;
+        let runs = overfit.run_all(nets, &mnist, args.common.seed.seed)?;
         // ANCHOR_END: runs
 
-        print_runs(&runs, args.print_every);
-        let path = ch06_optimizers::figures::train_test_panels(
-            "Overfitting 300 images, without and with dropout",
+        args.common.report(
             &runs,
+            "Overfitting 300 images, without and with dropout",
             "overfit_dropout.png",
-            &args.out,
         )?;
-        println!("wrote {}", path.display());
         Ok(())
     })
 }

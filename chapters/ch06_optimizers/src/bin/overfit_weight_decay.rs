@@ -5,10 +5,8 @@
 //! accuracy stays below 1 and the gap between the curves narrows.
 use std::process::ExitCode;
 
-use ch06_optimizers::overfit::{Overfit, print_runs};
+use ch06_optimizers::overfit::OverfitArgs;
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::{DataArgs, LoadOptions};
 use dlfs::net::MultiLayerNetExtend;
 
 /// Trains a 784-100x6-10 net on only 300 MNIST images for 201 epochs, once without and once
@@ -19,30 +17,8 @@ struct Args {
     /// λ of weight decay for the second run (the first runs with λ = 0)
     #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
     weight_decay: f64,
-    /// Training images (the first ones of the training set)
-    #[arg(long, default_value_t = 300)]
-    train_size: usize,
-    /// Passes over the training images
-    #[arg(long, default_value_t = 201)]
-    epochs: usize,
-    /// Images per mini-batch
-    #[arg(long, default_value_t = 100)]
-    batch_size: usize,
-    /// Learning rate of SGD
-    #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
-    lr: f64,
-    /// Test images to measure on each epoch (the first ones of the test set)
-    #[arg(long, default_value_t = 10_000)]
-    test_size: usize,
-    /// Print the accuracies every this many epochs
-    #[arg(long, default_value_t = 20)]
-    print_every: usize,
     #[command(flatten)]
-    data: DataArgs,
-    #[command(flatten)]
-    seed: SeedArg,
-    #[command(flatten)]
-    out: OutArg,
+    common: OverfitArgs,
 }
 
 fn main() -> ExitCode {
@@ -53,17 +29,7 @@ fn main() -> ExitCode {
             "--weight-decay must be 0 or more, got {}; the book uses 0.1",
             args.weight_decay
         );
-        let overfit = Overfit {
-            train_size: args.train_size,
-            epochs: args.epochs,
-            batch_size: args.batch_size,
-            lr: args.lr,
-            test_size: args.test_size,
-            ..Default::default()
-        };
-        overfit.check()?;
-        let mnist = args.data.load(LoadOptions::default())?;
-        println!("data: {mnist}");
+        let (overfit, mnist) = args.common.setup()?;
 
         // ANCHOR: runs
         let nets = [0.0, args.weight_decay]
@@ -76,17 +42,14 @@ fn main() -> ExitCode {
                 (format!("λ = {lambda}"), net)
             })
             .collect();
-        let runs = overfit.run_all(nets, &mnist, args.seed.seed)?;
+        let runs = overfit.run_all(nets, &mnist, args.common.seed.seed)?;
         // ANCHOR_END: runs
 
-        print_runs(&runs, args.print_every);
-        let path = ch06_optimizers::figures::train_test_panels(
-            "Overfitting 300 images, without and with weight decay",
+        args.common.report(
             &runs,
+            "Overfitting 300 images, without and with weight decay",
             "overfit_weight_decay.png",
-            &args.out,
         )?;
-        println!("wrote {}", path.display());
         Ok(())
     })
 }
