@@ -40,3 +40,45 @@ pub fn par_map_tasks<T: Send, R: Send>(tasks: Vec<T>, f: impl Fn(T) -> R + Sync 
         tasks.into_iter().map(f).collect()
     }
 }
+
+/// Elements from which an element-wise pass (ReLU's) is split over the cores: below it a pass
+/// takes a few microseconds, less than handing half of it to another thread.
+pub const SPLIT_ELEMENTS: usize = 1 << 16;
+
+/// Runs `f` on every pair of elements of `a` and `b` (of equal length), in chunks spread over
+/// rayon's threads when the slices are long and the caller is one of them. Each pair is
+/// computed on its own, so the result is the same however the work is split.
+pub fn zip_for_each<A: Send, B: Send>(
+    a: &mut [A],
+    b: &mut [B],
+    f: impl Fn(&mut A, &mut B) + Sync + Send,
+) {
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "zip_for_each: slices of different lengths"
+    );
+    let pass = |(a, b): (&mut [A], &mut [B])| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b));
+    if a.len() >= SPLIT_ELEMENTS && in_pool() {
+        let tasks = a
+            .chunks_mut(SPLIT_ELEMENTS / 2)
+            .zip(b.chunks_mut(SPLIT_ELEMENTS / 2));
+        par_tasks(tasks.collect(), pass);
+    } else {
+        pass((a, b));
+    }
+}
+
+/// `rayon::join(a, b)` when the work is `large` and the caller is one of rayon's threads, where
+/// a join is cheap; otherwise `a` then `b` on the calling thread.
+pub fn join_if<RA: Send, RB: Send>(
+    large: bool,
+    a: impl FnOnce() -> RA + Send,
+    b: impl FnOnce() -> RB + Send,
+) -> (RA, RB) {
+    if large && in_pool() {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
+    }
+}

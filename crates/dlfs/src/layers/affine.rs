@@ -4,6 +4,7 @@ use rand::Rng;
 use super::{Layer, Mode, Param, Tensor};
 use crate::Float;
 use crate::linalg::{dot, matmul};
+use crate::parallel::join_if;
 
 // ANCHOR: affine
 /// Affine (fully connected) layer: y = x·W + b.
@@ -15,7 +16,7 @@ use crate::linalg::{dot, matmul};
 /// - `x`: (N, D) or (N, C, H, W): flattened to (N, D) row by row (D = C·H·W)
 /// - `W`: (D, M), `b`: (M,)
 /// - `y`: (N, M); `dx` has the shape of `x`
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Affine<F: Float = f32> {
     pub w: Param<F>,
     pub b: Param<F>,
@@ -111,13 +112,19 @@ impl<F: Float> Layer<F> for Affine<F> {
         let dout = dout
             .into_dimensionality::<Ix2>()
             .expect("Affine: dout must be (N, M)"); // (N, M)
+        let w = self.w.value.view().into_dimensionality::<Ix2>().unwrap(); // (D, M)
         let mut dw = self.w.grad.view_mut().into_dimensionality::<Ix2>().unwrap(); // (D, M)
-        matmul(F::one(), &x.t(), &dout.view(), F::zero(), &mut dw); // dW = xᵀ·dout
+        // the two products do not depend on each other: when they are large, one per core
+        let large = x.len() * dout.ncols() >= crate::linalg::SPLIT_WORK;
+        let ((), dx) = join_if(
+            large,
+            || matmul(F::one(), &x.t(), &dout.view(), F::zero(), &mut dw), // dW = xᵀ·dout
+            || self.needs_dx.then(|| dot(&dout.view(), &w.t())),           // (N, D) = dout·Wᵀ
+        );
         self.b.grad.assign(&dout.sum_axis(Axis(0))); // db = np.sum(dout, axis=0)
-        if !self.needs_dx {
-            return Tensor::zeros(ndarray::IxDyn(&[0]));
-        }
-        let dx = dot(&dout.view(), &self.w2().t()); // (N, D) = dout·Wᵀ
+        let Some(dx) = dx else {
+            return Tensor::zeros(ndarray::IxDyn(&[0])); // the first layer: nobody needs dx
+        };
         dx.into_shape_with_order(IxDyn(&self.x_shape))
             .expect("Affine: dx back to x's shape")
     }

@@ -24,7 +24,7 @@ const EPS: f64 = 1e-6;
 ///   pixel of every channel is its own feature)
 /// - `gamma`, `beta`, running mean and variance: (D,)
 /// - `y` and `dx`: the shape of `x`
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct BatchNormalization<F: Float = f32> {
     pub gamma: Param<F>,
     pub beta: Param<F>,
@@ -38,7 +38,7 @@ pub struct BatchNormalization<F: Float = f32> {
 }
 
 /// The intermediate values of a training forward that the chain rule goes back through.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Cache<F> {
     /// x - μ, (N, D)
     xc: Array2<F>,

@@ -26,7 +26,7 @@ use crate::parallel::{IMAGES_PER_TASK, par_map_tasks, par_tasks};
 /// - `col`: (N·OH·OW, C·FH·FW), `col_w`: (FN, C·FH·FW)
 /// - `out`: (N, FN, OH, OW) with OH = (H + 2P − FH)/S + 1, OW = (W + 2P − FW)/S + 1
 /// - `dout`: like `out`; `dx`: like `x`
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Convolution<F: Float = f32> {
     pub w: Param<F>,
     pub b: Param<F>,

@@ -15,7 +15,7 @@ use crate::Float;
 ///
 /// # Shapes
 /// any shape in, the same shape out.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Dropout {
     /// The probability of dropping a unit (the book's `dropout_ratio`, 0.5 by default).
     pub ratio: f64,

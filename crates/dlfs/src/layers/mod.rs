@@ -52,7 +52,7 @@ impl<F: Float> Param<F> {
 
 // ANCHOR: layer
 /// One layer of a network.
-pub trait Layer<F: Float = f32>: Send {
+pub trait Layer<F: Float = f32>: Send + BoxClone<F> {
     /// The layer's name in messages ("Affine", "Relu", ...).
     fn name(&self) -> &'static str;
     /// Computes the output for `x`, keeping what backward needs.
@@ -78,6 +78,18 @@ pub trait Layer<F: Float = f32>: Send {
     }
 }
 // ANCHOR_END: layer
+
+/// A copy of a boxed layer (`Box<dyn Layer>` cannot be `Clone` itself): every layer that is
+/// `Clone` gets it, so a network can be copied, e.g. to evaluate one while training the other.
+pub trait BoxClone<F: Float> {
+    fn box_clone(&self) -> Box<dyn Layer<F>>;
+}
+
+impl<F: Float, L: Layer<F> + Clone + 'static> BoxClone<F> for L {
+    fn box_clone(&self) -> Box<dyn Layer<F>> {
+        Box::new(self.clone())
+    }
+}
 
 mod affine;
 mod batch_norm;

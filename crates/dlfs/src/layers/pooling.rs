@@ -20,7 +20,7 @@ use crate::parallel::{IMAGES_PER_TASK, par_tasks};
 /// - `out`: (N, C, OH, OW) with OH = (H + 2P − PH)/S + 1, OW = (W + 2P − PW)/S + 1
 /// - `arg_max`: (N, C, OH, OW), the position py·PW + px of each maximum in its window (a byte)
 /// - `dout`: like `out`; `dx`: like `x`
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Pooling {
     pub pool_h: usize,
     pub pool_w: usize,

@@ -1,16 +1,18 @@
-use ndarray::{ArrayD, Zip};
+use ndarray::ArrayD;
 
 use super::{Layer, Mode, Tensor};
 use crate::Float;
+use crate::parallel::zip_for_each;
 
 // ANCHOR: relu
 /// ReLU layer: y = max(0, x); dL/dx = dL/dy where x > 0, else 0.
 ///
 /// # Shapes
 /// any shape in, the same shape out.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Relu {
-    /// Where x <= 0: backward zeroes dout there.
+    /// Where x <= 0: backward zeroes dout there. Kept from batch to batch (same shape, same
+    /// buffer); `None` after a forward in test mode, which needs no mask.
     mask: Option<ArrayD<bool>>,
 }
 
@@ -25,22 +27,51 @@ impl<F: Float> Layer<F> for Relu {
         "Relu"
     }
 
-    fn forward(&mut self, mut x: Tensor<F>, _mode: Mode) -> Tensor<F> {
-        self.mask = Some(x.mapv(|v| v <= F::zero())); // mask = (x <= 0)
-        x.mapv_inplace(crate::functions::relu); // out[mask] = 0
+    fn forward(&mut self, x: Tensor<F>, mode: Mode) -> Tensor<F> {
+        let mut x = standard_layout(x);
+        if mode == Mode::Test {
+            self.mask = None;
+            x.mapv_inplace(crate::functions::relu);
+            return x;
+        }
+        let mut mask = match self.mask.take() {
+            Some(mask) if mask.shape() == x.shape() => mask,
+            _ => ArrayD::from_elem(x.raw_dim(), false),
+        };
+        let xs = x.as_slice_mut().expect("standard layout");
+        let ms = mask.as_slice_mut().expect("standard layout");
+        zip_for_each(xs, ms, |v, m| {
+            *m = *v <= F::zero(); // mask = (x <= 0)
+            *v = crate::functions::relu(*v); // out[mask] = 0
+        });
+        self.mask = Some(mask);
         x
     }
 
-    fn backward(&mut self, mut dout: Tensor<F>) -> Tensor<F> {
-        let mask = self
+    fn backward(&mut self, dout: Tensor<F>) -> Tensor<F> {
+        let mut mask = self
             .mask
             .take()
-            .expect("Relu::backward called before forward");
-        Zip::from(&mut dout).and(&mask).for_each(|d, &m| {
+            .expect("Relu::backward called before forward in Mode::Train");
+        assert_eq!(mask.shape(), dout.shape(), "Relu: dout must have x's shape");
+        let mut dout = standard_layout(dout);
+        let ds = dout.as_slice_mut().expect("standard layout");
+        let ms = mask.as_slice_mut().expect("standard layout");
+        zip_for_each(ds, ms, |d, m| {
             // dout[mask] = 0, as a select: a branch would be mispredicted half the time
-            *d = if m { F::zero() } else { *d };
+            *d = if *m { F::zero() } else { *d };
         });
+        self.mask = Some(mask); // the buffer for the next batch
         dout
     }
 }
 // ANCHOR_END: relu
+
+/// `x` itself if its elements lie in row-major order, else a row-major copy.
+fn standard_layout<F: Float>(x: Tensor<F>) -> Tensor<F> {
+    if x.is_standard_layout() {
+        x
+    } else {
+        x.as_standard_layout().into_owned()
+    }
+}

@@ -8,7 +8,7 @@ use crate::Float;
 ///
 /// # Shapes
 /// any shape in, the same shape out.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Sigmoid<F: Float = f32> {
     /// The output y: the derivative is written with it alone.
     out: Option<ArrayD<F>>,

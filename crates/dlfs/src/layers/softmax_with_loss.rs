@@ -13,7 +13,7 @@ use crate::functions::{cross_entropy_error_labels, softmax_inplace};
 /// # Shapes
 /// - `x`: (N, K) scores; `t`: (N,) class indices
 /// - loss: a scalar; `dx`: (N, K)
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SoftmaxWithLoss<F: Float = f32> {
     /// The softmax output: backward is written with it.
     y: Option<Array2<F>>,

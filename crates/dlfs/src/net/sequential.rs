@@ -15,6 +15,18 @@ pub struct Sequential<F: Float = f32> {
     pub weight_decay_lambda: F,
 }
 
+/// A copy of the network with its parameters as they are now: the trainer evaluates a copy on
+/// another core while training goes on with the original.
+impl<F: Float> Clone for Sequential<F> {
+    fn clone(&self) -> Self {
+        Sequential {
+            layers: self.layers.iter().map(|l| l.box_clone()).collect(),
+            last: self.last.clone(),
+            weight_decay_lambda: self.weight_decay_lambda,
+        }
+    }
+}
+
 impl<F: Float> Sequential<F> {
     /// A network of `layers` ending in [`SoftmaxWithLoss`], without weight decay.
     pub fn new(mut layers: Vec<Box<dyn Layer<F>>>) -> Self {
