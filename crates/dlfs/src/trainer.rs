@@ -102,9 +102,11 @@ pub enum TrainError {
 /// Trains `net` with `optimizer` on random mini-batches (drawn with replacement, like the
 /// book's `np.random.choice`), measuring train and test accuracy once per epoch and at the end.
 ///
-/// Each accuracy is measured on a copy of the network taken at that iteration, on a second
-/// thread, while training goes on: on two cores the evaluations cost (almost) no time. The
-/// numbers are the same as measuring in line, since the copy holds the same parameters.
+/// Two helper threads keep the loop to learning alone: one draws and copies the mini-batches
+/// ahead (`spawn_batches`), and each accuracy is measured on a copy of the network taken at
+/// that iteration, on a thread of its own, while training goes on. The numbers are the same as
+/// with one thread: the batches come in the order the one `rng` draws them, and the copy holds
+/// exactly that iteration's parameters.
 pub fn train<F: Float>(
     net: &mut Sequential<F>,
     optimizer: &mut dyn Optimizer<F>,
