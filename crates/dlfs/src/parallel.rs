@@ -82,3 +82,27 @@ pub fn join_if<RA: Send, RB: Send>(
         (a(), b())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zip_for_each_in_the_pool_matches_a_plain_loop() {
+        let n = 3 * SPLIT_ELEMENTS + 17; // several chunks and a short last one
+        let x: Vec<f32> = (0..n).map(|i| ((i * 37) % 101) as f32 - 50.0).collect();
+        let (mut a, mut mask) = (x.clone(), vec![false; n]);
+        run_in_pool(|| {
+            assert!(in_pool());
+            zip_for_each(&mut a, &mut mask, |v, m| {
+                *m = *v <= 0.0;
+                *v = v.max(0.0);
+            });
+        });
+        for ((&x, &a), &m) in x.iter().zip(&a).zip(&mask) {
+            assert_eq!((a, m), (x.max(0.0), x <= 0.0));
+        }
+        let (left, right) = run_in_pool(|| join_if(true, || 1 + 1, || "two"));
+        assert_eq!((left, right), (2, "two"));
+    }
+}
