@@ -5,7 +5,10 @@
 //! own part of the output, and sums over tasks (a convolution's dW) are added in task order
 //! afterwards, so a run gives the same numbers bit for bit on one core or many.
 
+use ndarray::{Array, Dimension, ShapeBuilder};
 use rayon::prelude::*;
+
+use crate::Float;
 
 /// Whether the calling thread is one of rayon's, where a `rayon::join` is cheap.
 pub fn in_pool() -> bool {
@@ -69,6 +72,20 @@ pub fn zip_for_each<A: Send, B: Send>(
     }
 }
 
+/// An array of zeros, written by every core when it is large and the caller is one of rayon's
+/// threads: zeroing a batch's feature maps (7 MB) on one core takes a quarter of a millisecond
+/// while the other waits.
+pub fn zeros<F: Float, Sh: ShapeBuilder<Dim = D>, D: Dimension>(shape: Sh) -> Array<F, D> {
+    let shape = shape.into_shape_with_order().raw_dim().clone();
+    let len = shape.size();
+    if len < SPLIT_ELEMENTS || !in_pool() {
+        return Array::zeros(shape);
+    }
+    let mut v = Vec::with_capacity(len);
+    v.par_extend(rayon::iter::repeat_n(F::zero(), len));
+    Array::from_shape_vec(shape, v).expect("as many zeros as the shape holds")
+}
+
 /// `rayon::join(a, b)` when the work is `large` and the caller is one of rayon's threads, where
 /// a join is cheap; otherwise `a` then `b` on the calling thread.
 pub fn join_if<RA: Send, RB: Send>(
@@ -88,7 +105,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn zip_for_each_in_the_pool_matches_a_plain_loop() {
+    fn the_helpers_inside_the_pool_match_plain_loops() {
         let n = 3 * SPLIT_ELEMENTS + 17; // several chunks and a short last one
         let x: Vec<f32> = (0..n).map(|i| ((i * 37) % 101) as f32 - 50.0).collect();
         let (mut a, mut mask) = (x.clone(), vec![false; n]);
@@ -102,6 +119,9 @@ mod tests {
         for ((&x, &a), &m) in x.iter().zip(&a).zip(&mask) {
             assert_eq!((a, m), (x.max(0.0), x <= 0.0));
         }
+        let z = run_in_pool(|| zeros::<f32, _, _>((3, SPLIT_ELEMENTS, 2)));
+        assert_eq!(z.shape(), [3, SPLIT_ELEMENTS, 2]);
+        assert!(z.iter().all(|&v| v == 0.0) && z.is_standard_layout());
         let (left, right) = run_in_pool(|| join_if(true, || 1 + 1, || "two"));
         assert_eq!((left, right), (2, "two"));
     }

@@ -139,7 +139,7 @@ impl<F: Float> Layer<F> for Convolution<F> {
         let col_w = self.col_w(); // (FN, C·FH·FW)
         let b = self.b.value.view().into_dimensionality::<Ix1>().unwrap(); // (FN,)
 
-        let mut out = Array4::<F>::zeros((n, fn_, oh, ow)); // (N, FN, OH, OW)
+        let mut out = crate::parallel::zeros((n, fn_, oh, ow)); // (N, FN, OH, OW)
         let (x_len, col_len, out_len) = (c * h * w, oh * ow * k, fn_ * oh * ow);
         let x_flat = x.as_slice().expect("standard layout");
         let out_flat = out.as_slice_mut().expect("new array");

@@ -288,7 +288,7 @@ impl<F: Float> Layer<F> for Pooling {
         let win = self.window();
         let (_, _, oh, ow) = arg_max.dim();
         let (plane_in, plane_out) = (h * w, oh * ow);
-        let mut dx = Array4::<F>::zeros((n, c, h, w)); // (N, C, H, W)
+        let mut dx = crate::parallel::zeros((n, c, h, w)); // (N, C, H, W)
         let task = IMAGES_PER_TASK * c;
         let tasks = dx
             .as_slice_mut()
