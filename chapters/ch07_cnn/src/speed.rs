@@ -3,13 +3,12 @@
 
 use std::time::Instant;
 
-use dlfs::data::{random_choice, select_rows};
-use dlfs::layers::Tensor;
+use dlfs::data::random_batch;
 use dlfs::linalg::matmul;
 use dlfs::net::{Sequential, SimpleConvNet};
 use dlfs::optimizer::{Adam, Optimizer};
 use dlfs::{Mode, Param};
-use ndarray::{Array1, Array2, ArrayViewD, Axis};
+use ndarray::{Array2, ArrayViewD};
 use rand::Rng;
 
 // ANCHOR: flops
@@ -105,15 +104,12 @@ pub fn timed_iterations(
     stages.push("loss".into());
     stages.extend(names.iter().rev().map(|n| format!("{n} backward")));
     stages.extend(["update".into(), "batch".into()]);
-    let train_size = x_train.shape()[0];
     let start = Instant::now();
     let mut seconds = Vec::with_capacity(iters);
     for _ in 0..iters {
         let mut times = Vec::with_capacity(stages.len());
         let lap = Instant::now();
-        let mask = random_choice(train_size, batch_size, rng);
-        let mut x: Tensor = select_rows(x_train.view(), &mask);
-        let t: Array1<usize> = t_train.select(Axis(0), &mask);
+        let (mut x, t) = random_batch((x_train.view(), t_train), batch_size, rng);
         let batch = lap.elapsed().as_secs_f64();
         let mut lap = Instant::now();
         let mut tick = |times: &mut Vec<f64>| {

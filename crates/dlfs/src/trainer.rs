@@ -8,7 +8,7 @@ use ndarray::{Array1, ArrayView1, ArrayViewD, Axis, s};
 use rand::Rng;
 
 use crate::Float;
-use crate::data::{random_choice, select_rows};
+use crate::data::random_batch;
 use crate::layers::Tensor;
 use crate::net::Sequential;
 use crate::optimizer::Optimizer;
@@ -170,11 +170,8 @@ pub fn train<F: Float>(
             history.loss.push(loss);
             bar.inc(1);
 
-            if evaluation.as_ref().is_some_and(Evaluation::is_finished) {
-                evaluation
-                    .take()
-                    .unwrap()
-                    .record(&mut history, config.verbose, &bar);
+            if let Some(done) = evaluation.take_if(|e| e.handle.is_finished()) {
+                done.record(&mut history, config.verbose, &bar);
             }
             // once per epoch, and after the last update (the book's "final test accuracy")
             let (epoch_start, last) = (i % iter_per_epoch == 0, i + 1 == config.iters);
@@ -214,13 +211,10 @@ fn spawn_batches<'scope, F: Float>(
     rng: &'scope mut (impl Rng + Send),
 ) -> Receiver<(Tensor<F>, Array1<usize>)> {
     let (batches, next_batches) = std::sync::mpsc::sync_channel(2);
-    let train_size = x_train.shape()[0];
     scope.spawn(move || {
         for _ in 0..config.iters {
-            let batch_mask = random_choice(train_size, config.batch_size, rng);
-            let x_batch = select_rows(x_train.view(), &batch_mask); // (batch, ...)
-            let t_batch = t_train.select(Axis(0), &batch_mask); // (batch,)
-            if batches.send((x_batch, t_batch)).is_err() {
+            let batch = random_batch((x_train.view(), t_train), config.batch_size, rng);
+            if batches.send(batch).is_err() {
                 break; // training stopped early
             }
         }
@@ -240,8 +234,8 @@ struct Evaluation<'scope> {
 }
 
 impl<'scope> Evaluation<'scope> {
-    /// Measures the accuracy of `net` on the two sets on a new thread. `when` is the iteration,
-    /// the epoch it starts (if it does) and the batch's loss, for the record.
+    /// Measures the accuracy of `net` on the two sets on a new thread. The iteration, the epoch
+    /// it starts (if it does) and the batch's loss are kept for the record.
     fn start<F: Float>(
         scope: &'scope std::thread::Scope<'scope, '_>,
         mut net: Sequential<F>,
@@ -259,10 +253,6 @@ impl<'scope> Evaluation<'scope> {
             loss,
             handle,
         }
-    }
-
-    fn is_finished(&self) -> bool {
-        self.handle.is_finished()
     }
 
     /// Waits for the accuracies, adds them to `history` and prints them (above the progress bar).

@@ -1,6 +1,6 @@
 //! Mini-batches: the book's `np.random.choice(train_size, batch_size)`.
 
-use ndarray::{ArrayD, ArrayViewD, Axis};
+use ndarray::{Array1, ArrayD, ArrayView1, ArrayViewD, Axis};
 use rand::Rng;
 
 // ANCHOR: random_choice
@@ -41,6 +41,22 @@ pub fn select_rows<F: Copy + Default>(x: ArrayViewD<F>, rows: &[usize]) -> Array
         out_row.copy_from_slice(&x_flat[r * row_len..(r + 1) * row_len]);
     }
     out
+}
+
+/// One mini-batch drawn from `(x, t)`: [`random_choice`] of the rows, then their images and
+/// labels, `x[batch_mask]` and `t[batch_mask]` (the book's `x_train[batch_mask]`).
+///
+/// # Shapes
+/// `x`: (N, ...), `t`: (N,) → (batch_size, ...), (batch_size,)
+pub fn random_batch<F: Copy + Default>(
+    (x, t): (ArrayViewD<F>, ArrayView1<usize>),
+    batch_size: usize,
+    rng: &mut impl Rng,
+) -> (ArrayD<F>, Array1<usize>) {
+    let batch_mask = random_choice(x.shape()[0], batch_size, rng);
+    let x_batch = select_rows(x, &batch_mask); // (batch, ...)
+    let t_batch = t.select(Axis(0), &batch_mask); // (batch,)
+    (x_batch, t_batch)
 }
 
 #[cfg(test)]

@@ -34,7 +34,7 @@ use std::path::PathBuf;
 use ndarray::{Array1, ArrayD, IxDyn};
 
 pub use args::DataArgs;
-pub use batch::{random_choice, select_rows};
+pub use batch::{random_batch, random_choice, select_rows};
 pub use download::{download_files, sha256_hex};
 pub use error::DataError;
 pub use kind::{DatasetKind, FILES};

@@ -160,11 +160,7 @@ impl<F: Float> Layer<F> for Affine<F> {
 pub fn flatten_rows<F: Float>(x: Tensor<F>) -> Array2<F> {
     let n = x.shape().first().copied().unwrap_or(1);
     let d = x.len().checked_div(n).unwrap_or(0);
-    let x = if x.is_standard_layout() {
-        x
-    } else {
-        x.as_standard_layout().into_owned()
-    };
-    x.into_shape_with_order((n, d))
+    super::standard_layout(x)
+        .into_shape_with_order((n, d))
         .expect("flatten_rows: contiguous")
 }

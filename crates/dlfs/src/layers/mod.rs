@@ -91,6 +91,15 @@ impl<F: Float, L: Layer<F> + Clone + 'static> BoxClone<F> for L {
     }
 }
 
+/// `x` itself if its elements lie in row-major order, else a row-major copy.
+pub(crate) fn standard_layout<F: Float>(x: Tensor<F>) -> Tensor<F> {
+    if x.is_standard_layout() {
+        x
+    } else {
+        x.as_standard_layout().into_owned()
+    }
+}
+
 mod affine;
 mod batch_norm;
 mod convolution;

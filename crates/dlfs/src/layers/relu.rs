@@ -1,6 +1,6 @@
 use ndarray::ArrayD;
 
-use super::{Layer, Mode, Tensor};
+use super::{Layer, Mode, Tensor, standard_layout};
 use crate::Float;
 use crate::parallel::zip_for_each;
 
@@ -27,13 +27,13 @@ impl<F: Float> Layer<F> for Relu {
         "Relu"
     }
 
-    fn forward(&mut self, x: Tensor<F>, mode: Mode) -> Tensor<F> {
-        let mut x = standard_layout(x);
+    fn forward(&mut self, mut x: Tensor<F>, mode: Mode) -> Tensor<F> {
         if mode == Mode::Test {
             self.mask = None;
             x.mapv_inplace(crate::functions::relu);
             return x;
         }
+        let mut x = standard_layout(x);
         let mut mask = match self.mask.take() {
             Some(mask) if mask.shape() == x.shape() => mask,
             _ => ArrayD::from_elem(x.raw_dim(), false),
@@ -49,9 +49,9 @@ impl<F: Float> Layer<F> for Relu {
     }
 
     fn backward(&mut self, dout: Tensor<F>) -> Tensor<F> {
-        let mut mask = self
+        let mask = self
             .mask
-            .take()
+            .as_mut()
             .expect("Relu::backward called before forward in Mode::Train");
         assert_eq!(mask.shape(), dout.shape(), "Relu: dout must have x's shape");
         let mut dout = standard_layout(dout);
@@ -61,17 +61,7 @@ impl<F: Float> Layer<F> for Relu {
             // dout[mask] = 0, as a select: a branch would be mispredicted half the time
             *d = if *m { F::zero() } else { *d };
         });
-        self.mask = Some(mask); // the buffer for the next batch
         dout
     }
 }
 // ANCHOR_END: relu
-
-/// `x` itself if its elements lie in row-major order, else a row-major copy.
-fn standard_layout<F: Float>(x: Tensor<F>) -> Tensor<F> {
-    if x.is_standard_layout() {
-        x
-    } else {
-        x.as_standard_layout().into_owned()
-    }
-}
