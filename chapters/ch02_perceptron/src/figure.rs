@@ -1,6 +1,6 @@
 //! The chapter's figure: each gate's decision line and regions in the (x1, x2) plane.
 
-use dlfs::plot::{Figure, PALETTE, ScatterChart, Series};
+use dlfs_plot::{Figure, PALETTE, ScatterChart, Series};
 
 use crate::{AND, INPUTS, NAND, OR, Perceptron, xor};
 

@@ -20,11 +20,11 @@ use clap::Parser;
 #[command(version)]
 struct Args {
     #[command(flatten)]
-    out: dlfs::cli::OutArg,
+    out: dlfs_cli::OutArg,
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         for (name, gate) in [
             ("AND", and as fn(f64, f64) -> u8),

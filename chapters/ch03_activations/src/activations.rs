@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use dlfs::functions::{relu, sigmoid, step, tanh};
-use dlfs::plot::{LineChart, Series, linspace};
+use dlfs_plot::{LineChart, Series, linspace};
 
 /// The x values every activation figure uses: -5 to 5 in steps of 0.05.
 fn xs() -> Vec<f64> {
@@ -64,7 +64,7 @@ pub fn compare_chart() -> LineChart {
 }
 
 /// Saves `chart` as `name` under `out` and prints the path.
-pub fn save(chart: &LineChart, out: &dlfs::cli::OutArg, name: &str) -> anyhow::Result<()> {
+pub fn save(chart: &LineChart, out: &dlfs_cli::OutArg, name: &str) -> anyhow::Result<()> {
     let path = out.path(name)?;
     chart.save(&path)?;
     println!("wrote {}", display(&path));

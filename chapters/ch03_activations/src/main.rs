@@ -19,11 +19,11 @@ use ndarray::arr1;
 #[command(version)]
 struct Args {
     #[command(flatten)]
-    out: dlfs::cli::OutArg,
+    out: dlfs_cli::OutArg,
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         save(&activations::compare_chart(), &args.out, "activations.png")?;
         save(&activations::step_chart(), &args.out, "step_function.png")?;

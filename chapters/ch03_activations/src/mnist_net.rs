@@ -154,7 +154,7 @@ pub fn count_correct_batch(
 /// Loads the weights and the test set, counts the correct answers (one by one, or in
 /// batches of `batch` if given) and prints the `name: value` lines both binaries share.
 pub fn run(
-    data: &dlfs::data::DataArgs,
+    data: &dlfs_cli::DataArgs,
     weights: &WeightsArg,
     batch: Option<usize>,
 ) -> anyhow::Result<()> {
@@ -164,7 +164,7 @@ pub fn run(
     let path = weights.path()?;
     let net = SampleNet::load(&path)?;
     let mnist = data
-        .load(dlfs::data::LoadOptions::default())
+        .load(dataset::LoadOptions::default())
         .context("loading the test images")?;
     let x = mnist
         .x_test

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use ch03_activations::mnist_net::{SampleNet, count_correct, count_correct_batch};
-use dlfs::data::{DatasetKind, LoadOptions, load_dir};
+use dataset::{DatasetKind, LoadOptions, load_dir};
 use ndarray::Ix2;
 
 /// The shared folder and the weights file in it, or why the test cannot run.

@@ -12,10 +12,11 @@ use ndarray::Ix2;
 
 use ch04_gradient::train::{TrainConfig, accuracy, train};
 use ch04_gradient::two_layer_net::TwoLayerNet;
+use dataset::{LoadOptions, Mnist};
 use dlfs::Float;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::{DataArgs, LoadOptions, Mnist};
-use dlfs::plot::{LineChart, Series};
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
+use dlfs_plot::{LineChart, Series};
 
 /// Trains a 784-50-10 net with a sigmoid hidden layer by gradient descent on MNIST mini-batches,
 /// printing the train and test accuracy once per epoch, and draws the loss and accuracy curves.
@@ -49,7 +50,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         let config = TrainConfig {
             iters: args

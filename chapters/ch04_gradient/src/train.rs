@@ -7,7 +7,7 @@ use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis, s};
 use rand::Rng;
 
 use dlfs::Float;
-use dlfs::data::random_choice;
+use dlfs::batch::random_choice;
 
 use crate::two_layer_net::TwoLayerNet;
 
@@ -106,7 +106,7 @@ pub fn train<F: Float>(
     let lr = F::lit(config.lr);
     let start = Instant::now();
     let mut history = History::default();
-    let bar = dlfs::cli::progress_bar(config.iters as u64, "training");
+    let bar = dlfs_cli::progress_bar(config.iters as u64, "training");
     for i in 0..config.iters {
         let batch_mask = random_choice(train_size, config.batch_size, rng);
         let x_batch = to_float::<F>(x_train.select(Axis(0), &batch_mask).view());

@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use dlfs::cli::OutArg;
-use dlfs::plot::{Figure, LineChart, PALETTE, Series, linspace};
+use dlfs_cli::OutArg;
+use dlfs_plot::{Figure, LineChart, PALETTE, Series, linspace};
 
 use crate::mean_std;
 

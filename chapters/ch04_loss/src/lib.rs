@@ -2,7 +2,7 @@
 //!
 //! The losses themselves (`mean_squared_error`, `cross_entropy_error` for one-hot labels,
 //! `cross_entropy_error_labels` for class indices) live in the core crate, `dlfs::functions`,
-//! because every later chapter trains with them; so does `dlfs::data::random_choice`, which
+//! because every later chapter trains with them; so does `dlfs::batch::random_choice`, which
 //! picks a mini-batch. This crate holds the book's worked examples and the experiment that
 //! shows why a mini-batch's loss is a fair stand-in for the loss over all the data.
 
@@ -10,7 +10,7 @@ use ndarray::{Array1, ArrayView1, ArrayViewD, Axis, arr1, stack};
 use rand::Rng;
 
 use dlfs::Mode;
-use dlfs::data::random_choice;
+use dlfs::batch::random_choice;
 use dlfs::functions::{
     cross_entropy_error, cross_entropy_error_labels, mean_squared_error, softmax_inplace,
 };

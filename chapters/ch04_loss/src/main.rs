@@ -7,11 +7,13 @@ use std::process::ExitCode;
 
 use ch04_loss::{batch_losses, book_examples, figures, full_loss, mean_std, sample_losses};
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::{DataArgs, LoadOptions, random_choice};
+use dataset::LoadOptions;
+use dlfs::batch::random_choice;
 use dlfs::net::TwoLayerNet;
 use dlfs::optimizer::Sgd;
 use dlfs::trainer::{TrainerConfig, train};
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
 use ndarray::Axis;
 
 /// Prints the book's loss examples, draws a mini-batch of 10 from MNIST, and compares the loss
@@ -35,7 +37,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(
             args.draws >= 2,

@@ -2,9 +2,9 @@
 
 use std::path::PathBuf;
 
-use dlfs::cli::OutArg;
-use dlfs::plot::{Figure, Histogram, LineChart, Series};
 use dlfs::trainer::History;
+use dlfs_cli::OutArg;
+use dlfs_plot::{Figure, Histogram, LineChart, Series};
 
 /// Draws the loss curve, the accuracy curves and the weight distributions; returns their paths.
 pub fn draw(

@@ -179,7 +179,7 @@ pub fn check_hyperparameters(
 /// full train and test sets once per epoch and at the end.
 pub fn train_net(
     net: &mut dlfs::net::Sequential<f32>,
-    mnist: &dlfs::data::Mnist,
+    mnist: &dataset::Mnist,
     lr: f64,
     iters: usize,
     batch_size: usize,

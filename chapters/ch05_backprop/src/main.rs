@@ -5,9 +5,10 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::{DataArgs, LoadOptions};
+use dataset::LoadOptions;
 use dlfs::net::TwoLayerNet;
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
 
 /// Trains the two-layer net (Affine – ReLU – Affine – softmax) on MNIST with backpropagation and
 /// plain SGD, printing train and test accuracy once per epoch, and draws the loss curve, the
@@ -36,7 +37,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         ch05_backprop::check_hyperparameters(args.lr, args.batch_size, args.iters, args.hidden)?;
         let mnist = args.data.load(LoadOptions::default())?;

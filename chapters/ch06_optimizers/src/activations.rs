@@ -2,8 +2,8 @@
 //! (the book's `ch06/weight_init_activation_histogram.py`).
 
 use dlfs::float::randn;
-use dlfs::linalg::dot;
 use dlfs::net::WeightInit;
+use dlfs_engine::linalg::dot;
 use ndarray::Array2;
 use rand::Rng;
 

@@ -37,7 +37,7 @@ pub struct BnRun {
 
 /// `n` weight scales evenly spaced in log scale from 1 down to 10⁻⁴ (`np.logspace(0, -4, n)`).
 pub fn weight_scales(n: usize) -> Vec<f64> {
-    dlfs::plot::linspace(0.0, -4.0, n)
+    dlfs_plot::linspace(0.0, -4.0, n)
         .into_iter()
         .map(|e| 10f64.powf(e))
         .collect()

@@ -41,7 +41,7 @@ pub fn train_side_by_side(
                 .collect()
         })
         .collect();
-    let bar = dlfs::cli::progress_bar((iters * contestants.len()) as u64, "training");
+    let bar = dlfs_cli::progress_bar((iters * contestants.len()) as u64, "training");
     let losses: anyhow::Result<Vec<Vec<f64>>> =
         crate::parallel::parallel_map(contestants.iter_mut().collect(), |c| {
             train_one(c, (x_train.view(), t_train.view()), &batches, &bar)

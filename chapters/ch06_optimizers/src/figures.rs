@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use dlfs::cli::OutArg;
-use dlfs::plot::{Contour, Figure, Histogram, LineChart, RGBColor, Series};
+use dlfs_cli::OutArg;
+use dlfs_plot::{Contour, Figure, Histogram, LineChart, RGBColor, Series};
 
 use crate::activations::{ActivationFn, Setting};
 use dlfs::trainer::History;
@@ -125,11 +125,11 @@ pub fn batch_norm_grid(runs: &[crate::batch_norm::BnRun], out: &OutArg) -> anyho
             "epoch",
             "accuracy",
         )
-        .series(Series::from_values(names.0, &run.with_bn).color(dlfs::plot::PALETTE[0]))
+        .series(Series::from_values(names.0, &run.with_bn).color(dlfs_plot::PALETTE[0]))
         .series(
             Series::from_values(names.1, &run.without)
                 .dashed()
-                .color(dlfs::plot::PALETTE[1]),
+                .color(dlfs_plot::PALETTE[1]),
         )
         .y_range(0.0, 1.0);
         figure = figure.panel(chart);
@@ -182,11 +182,11 @@ pub fn best_trials(trials: &[&crate::search::Trial], out: &OutArg) -> anyhow::Re
                 format!("lr {:.1e}, λ {:.1e}", trial.lr, trial.weight_decay),
                 "accuracy",
             )
-            .series(Series::from_values(names.0, &trial.val_acc).color(dlfs::plot::PALETTE[0]))
+            .series(Series::from_values(names.0, &trial.val_acc).color(dlfs_plot::PALETTE[0]))
             .series(
                 Series::from_values(names.1, &trial.train_acc)
                     .dashed()
-                    .color(dlfs::plot::PALETTE[1]),
+                    .color(dlfs_plot::PALETTE[1]),
             )
             .y_range(0.0, 1.0),
         );

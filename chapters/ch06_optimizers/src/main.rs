@@ -7,10 +7,11 @@ use std::process::ExitCode;
 
 use ch06_optimizers::compare::{Contestant, print_losses, train_side_by_side};
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::{DataArgs, LoadOptions};
+use dataset::LoadOptions;
 use dlfs::net::MultiLayerNet;
 use dlfs::optimizer::OptimizerKind;
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
 
 /// Trains the same 784-100-100-100-100-10 ReLU net (He initialisation) with SGD, Momentum,
 /// AdaGrad and Adam on the same mini-batches, prints their losses as they go and draws the
@@ -19,8 +20,8 @@ use dlfs::optimizer::OptimizerKind;
 #[command(version)]
 struct Args {
     /// Optimizers to compare (comma-separated)
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [
-        OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::AdaGrad, OptimizerKind::Adam])]
+    #[arg(long, value_parser = dlfs_cli::choice::<OptimizerKind>(), value_delimiter = ',',
+        default_values = ["sgd", "momentum", "adagrad", "adam"])]
     optimizer: Vec<OptimizerKind>,
     /// Learning rate for all of them [default: the book's 0.01, and 0.001 for Adam]
     #[arg(long, allow_negative_numbers = true)]
@@ -43,7 +44,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         if let Some(lr) = args.lr {
             anyhow::ensure!(

@@ -1,11 +1,12 @@
 //! Overfitting on purpose, and two ways to hold it back (the book's
 //! `ch06/overfit_weight_decay.py` and `ch06/overfit_dropout.py`).
 
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::{DataArgs, LoadOptions, Mnist};
+use dataset::{LoadOptions, Mnist};
 use dlfs::net::MultiLayerNetExtend;
 use dlfs::optimizer::Sgd;
 use dlfs::trainer::{History, TrainerConfig, train};
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
 use ndarray::{Axis, s};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -143,7 +144,10 @@ impl Overfit {
             iters: (self.epochs - 1) * iter_per_epoch + 1,
             batch_size: self.batch_size,
             verbose: false,
-            progress,
+            monitor: match progress {
+                true => dlfs_cli::progress("training", (self.epochs - 1) * iter_per_epoch + 1),
+                false => std::sync::Arc::new(dlfs::trainer::Print),
+            },
             ..Default::default()
         };
         let history = train(

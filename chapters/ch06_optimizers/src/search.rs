@@ -81,7 +81,6 @@ pub fn run_trial(
         iters: TrainerConfig::iters_for_epochs(epochs, train_set.1.len(), batch_size),
         batch_size,
         verbose: false,
-        progress: false, // trials run side by side; one bar counts them
         ..Default::default()
     };
     let history = train(

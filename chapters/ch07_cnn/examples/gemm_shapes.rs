@@ -6,7 +6,7 @@
 //! with other work the best of many short runs is the closest to the uninterrupted speed.
 use std::time::Instant;
 
-use dlfs::linalg::{Backend, matmul, matmul_with};
+use dlfs_engine::linalg::{Backend, matmul, matmul_with};
 use ndarray::Array2;
 
 fn main() {

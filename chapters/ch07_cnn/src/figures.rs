@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use dlfs::plot::{Figure, LegendPos, LineChart, Series};
 use dlfs::trainer::History;
+use dlfs_plot::{Figure, LegendPos, LineChart, Series};
 
 // ANCHOR: accuracy_chart
 /// Train and test accuracy against epochs (each measured on 1,000 images, like the book's

@@ -8,10 +8,11 @@
 use std::path::Path;
 
 use anyhow::Context;
+use dataset::{LoadOptions, Mnist};
 use dlfs::Float;
-use dlfs::data::{DataArgs, LoadOptions, Mnist};
 use dlfs::net::Sequential;
-use dlfs::plot::{Image, ImageGrid};
+use dlfs_cli::DataArgs;
+use dlfs_plot::{Image, ImageGrid};
 
 pub mod figures;
 pub mod speed;
@@ -100,12 +101,13 @@ pub fn short_training(
     let mut mnist = load_images(data)?;
     take_train(&mut mnist, Some(train_size))?;
     let n = mnist.t_train.len();
+    let iters = dlfs::trainer::TrainerConfig::iters_for_epochs(epochs, n, 100.min(n));
     let config = dlfs::trainer::TrainerConfig {
-        iters: dlfs::trainer::TrainerConfig::iters_for_epochs(epochs, n, 100.min(n)),
+        iters,
         batch_size: 100.min(n),
         evaluate: false,
         verbose: false,
-        label: "training".into(),
+        monitor: dlfs_cli::progress("training", iters),
         ..Default::default()
     };
     dlfs::trainer::train(

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::DataArgs;
 use dlfs::net::SimpleConvNet;
 use dlfs::optimizer::Adam;
 use dlfs::trainer::{TrainerConfig, train};
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
 
 /// Trains the simple convolutional network (conv 5x5x30 – ReLU – max pool 2x2 – Affine 100 –
 /// ReLU – Affine 10) on MNIST with Adam, printing accuracy once per epoch, then the accuracy on
@@ -42,7 +42,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         ch07_cnn::check_hyperparameters(args.lr, args.batch_size, args.epochs)?;
         let mut mnist = ch07_cnn::load_images(&args.data)?;
@@ -53,12 +53,13 @@ fn main() -> ExitCode {
         // ANCHOR: train
         let mut net = SimpleConvNet::default().build::<f32>(&mut rng);
         let train_size = mnist.t_train.len();
+        let iters = TrainerConfig::iters_for_epochs(args.epochs, train_size, args.batch_size);
         let config = TrainerConfig {
-            iters: TrainerConfig::iters_for_epochs(args.epochs, train_size, args.batch_size),
+            iters,
             batch_size: args.batch_size,
             // like the book's Trainer: each epoch's accuracy on the first 1,000 images of each set
             evaluate_sample: Some(1000),
-            label: "train_convnet".into(),
+            monitor: dlfs_cli::progress("train_convnet", iters),
             ..Default::default()
         };
         let history = train(

@@ -3,11 +3,11 @@
 
 use std::time::Instant;
 
-use dlfs::data::random_batch;
-use dlfs::linalg::matmul;
+use dlfs::batch::random_batch;
 use dlfs::net::{Sequential, SimpleConvNet};
 use dlfs::optimizer::{Adam, Optimizer};
 use dlfs::{Mode, Param};
+use dlfs_engine::linalg::matmul;
 use ndarray::{Array2, ArrayViewD};
 use rand::Rng;
 
@@ -35,7 +35,7 @@ pub fn iteration_flops(cfg: &SimpleConvNet, batch: usize) -> (f64, f64) {
 }
 // ANCHOR_END: flops
 
-/// GFLOP/s of an `n` × `n` × `n` f32 product through [`dlfs::linalg::matmul`] on every core
+/// GFLOP/s of an `n` × `n` × `n` f32 product through [`dlfs_engine::linalg::matmul`] on every core
 /// (called from rayon's pool, as training calls it), the best of `repeats` runs: the peak the
 /// training speed is compared with.
 pub fn gemm_peak(n: usize, repeats: usize) -> f64 {
@@ -43,7 +43,7 @@ pub fn gemm_peak(n: usize, repeats: usize) -> f64 {
     let b = Array2::<f32>::from_shape_fn((n, n), |(i, j)| ((i * 5 + j * 11) % 13) as f32 * 0.01);
     let mut c = Array2::<f32>::zeros((n, n));
     let flops = 2.0 * (n as f64).powi(3);
-    dlfs::parallel::run_in_pool(|| {
+    dlfs_engine::parallel::run_in_pool(|| {
         (0..repeats)
             .map(|_| {
                 let start = Instant::now();
@@ -94,8 +94,8 @@ pub fn timed_iterations(
     iters: usize,
     rng: &mut (impl Rng + Send),
 ) -> Breakdown {
-    if !dlfs::parallel::in_pool() {
-        return dlfs::parallel::run_in_pool(|| {
+    if !dlfs_engine::parallel::in_pool() {
+        return dlfs_engine::parallel::run_in_pool(|| {
             timed_iterations(net, optimizer, (x_train, t_train), batch_size, iters, rng)
         });
     }

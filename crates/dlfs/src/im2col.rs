@@ -19,7 +19,7 @@
 use ndarray::{Array2, Array4, ArrayView2, ArrayView4};
 
 use crate::Float;
-use crate::parallel::{IMAGES_PER_TASK, par_tasks};
+use dlfs_engine::parallel::{IMAGES_PER_TASK, par_tasks};
 
 /// The geometry of a sliding window: filter size, stride and zero padding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

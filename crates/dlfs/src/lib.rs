@@ -19,21 +19,16 @@
 //! | [`parallel`] | — | splitting work over the cores, repeatably |
 //! | [`cli`] | — | the flags every chapter binary shares, one-line errors, progress |
 
-pub mod cli;
-pub mod data;
-pub mod float;
+pub mod batch;
 pub mod functions;
 pub mod gradient;
 pub mod im2col;
 pub mod io;
 pub mod layers;
-pub mod linalg;
 pub mod net;
 pub mod optimizer;
-pub mod parallel;
-pub mod plot;
 pub mod trainer;
 pub mod util;
 
-pub use float::Float;
+pub use dlfs_engine::{Float, float};
 pub use layers::{Layer, Mode, Param, Tensor};

@@ -279,14 +279,12 @@ impl<F: Float> Optimizer<F> for Adam<F> {
 // ANCHOR_END: adam
 
 /// The optimizers by name, for a `--optimizer` flag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OptimizerKind {
     Sgd,
     Momentum,
     Nesterov,
-    #[value(name = "adagrad")]
     AdaGrad,
-    #[value(name = "rmsprop")]
     RmsProp,
     Adam,
 }

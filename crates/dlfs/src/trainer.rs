@@ -1,20 +1,27 @@
 //! Mini-batch training: the book's `common/trainer.py`.
+//!
+//! [`train_step`] is the book's `train_step`: one mini-batch, backprop, one update. [`train`]
+//! repeats it and measures accuracy once per epoch. Two helper threads of the engine keep the
+//! loop to learning alone (`dlfs_engine::helpers`): one draws the mini-batches ahead, the other
+//! measures accuracy on a copy of the network while training goes on. Neither changes a number
+//! (a test compares with a plain loop).
 
-use std::time::Instant;
+use std::sync::Arc;
 
-use std::sync::mpsc::Receiver;
-
-use ndarray::{Array1, ArrayView1, ArrayViewD, Axis, s};
+use dlfs_engine::helpers::with_helpers;
+use ndarray::{ArrayView1, ArrayViewD, Axis, s};
 use rand::Rng;
 
 use crate::Float;
-use crate::data::random_batch;
-use crate::layers::Tensor;
+use crate::batch::random_batch;
 use crate::net::Sequential;
 use crate::optimizer::Optimizer;
 
+/// A data set as the trainer reads it: images `x` and labels `t`.
+pub type DataSet<'a, F> = (ArrayViewD<'a, F>, ArrayView1<'a, usize>);
+
 /// How to train: the arguments of the book's `Trainer`, with its defaults.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct TrainerConfig {
     /// Number of updates (the book's ch05 script: 10,000; `Trainer` uses epochs × iterations per epoch).
     pub iters: usize,
@@ -24,13 +31,10 @@ pub struct TrainerConfig {
     pub evaluate_sample: Option<usize>,
     /// Whether to measure accuracy at all (the optimizer comparison only needs the loss).
     pub evaluate: bool,
-    /// Print one line per epoch (the progress bar shows regardless, on a terminal).
+    /// Report one line per epoch through the monitor (the book's `verbose`).
     pub verbose: bool,
-    /// The progress bar's label.
-    pub label: String,
-    /// Show a progress bar (on a terminal); off for runs in parallel threads, whose bars would
-    /// overwrite each other.
-    pub progress: bool,
+    /// Who hears about the run as it goes: printing by default, a progress bar on the command line.
+    pub monitor: Arc<dyn Monitor>,
 }
 
 impl Default for TrainerConfig {
@@ -41,8 +45,7 @@ impl Default for TrainerConfig {
             evaluate_sample: None,
             evaluate: true,
             verbose: true,
-            label: "training".into(),
-            progress: true,
+            monitor: Arc::new(Print),
         }
     }
 }
@@ -52,7 +55,45 @@ impl TrainerConfig {
     pub fn iters_for_epochs(epochs: usize, train_size: usize, batch_size: usize) -> usize {
         epochs * (train_size / batch_size).max(1)
     }
+
+    /// Iterations per epoch, after checking that a batch can be drawn from `train_size` images.
+    pub fn iter_per_epoch(&self, train_size: usize) -> Result<usize, TrainError> {
+        match self.batch_size {
+            0 => Err(TrainError::EmptyBatch),
+            b if b > train_size => Err(TrainError::BatchTooLarge {
+                batch_size: b,
+                train_size,
+            }),
+            b => Ok(train_size / b),
+        }
+    }
+
+    /// The first `evaluate_sample` images of a set: what accuracy is measured on.
+    fn sample<'a, F: Float>(&self, (x, t): DataSet<'a, F>) -> DataSet<'a, F> {
+        let n = self.evaluate_sample.map_or(t.len(), |n| n.min(t.len()));
+        (
+            x.slice_axis_move(Axis(0), (0..n).into()),
+            t.slice_move(s![..n]),
+        )
+    }
 }
+
+/// Hears about a run as it goes. The default prints each line; `dlfs_cli` adds a progress bar.
+pub trait Monitor: Send + Sync {
+    /// After each update.
+    fn step(&self) {}
+    /// A line of the report (an epoch's accuracies).
+    fn line(&self, line: &str) {
+        println!("{line}");
+    }
+    /// The run is over.
+    fn finish(&self) {}
+}
+
+/// The default [`Monitor`]: prints the lines, nothing else.
+#[derive(Debug, Clone, Copy)]
+pub struct Print;
+impl Monitor for Print {}
 
 /// What a run measured: a loss per iteration, accuracies per epoch.
 #[derive(Debug, Clone, Default)]
@@ -78,198 +119,120 @@ impl History {
             .map(|&i| i as f64 / self.iter_per_epoch.max(1) as f64)
             .collect()
     }
+
+    /// Adds one measurement and reports it (`epoch   3: train acc ..., test acc ..., loss ...`).
+    fn record(&mut self, e: Evaluation, config: &TrainerConfig) {
+        self.eval_iters.push(e.iter);
+        self.train_acc.push(e.train_acc);
+        self.test_acc.push(e.test_acc);
+        if config.verbose {
+            let when = match e.iter % self.iter_per_epoch {
+                0 => format!("epoch {:>3}", e.iter / self.iter_per_epoch),
+                _ => "final    ".into(),
+            };
+            let (train_acc, test_acc, loss) = (e.train_acc, e.test_acc, self.loss[e.iter]);
+            let line =
+                format!("{when}: train acc {train_acc:.4}, test acc {test_acc:.4}, loss {loss:.4}");
+            config.monitor.line(&line);
+        }
+    }
+}
+
+/// The accuracies of the network as it was after iteration `iter`.
+struct Evaluation {
+    iter: usize,
+    train_acc: f64,
+    test_acc: f64,
 }
 
 /// Why training stopped early.
 #[derive(Debug, thiserror::Error)]
 pub enum TrainError {
     #[error(
-        "the loss became {loss} at iteration {iter}: the learning rate ({lr}) is probably too high; try a smaller --lr"
+        "the loss became {loss} at iteration {iter}: the learning rate ({lr}) is probably too high"
     )]
-    Diverged { iter: usize, loss: f64, lr: String },
-    #[error(
-        "--batch-size {batch_size} is larger than the {train_size} training images: choose at most {train_size}"
-    )]
+    Diverged { iter: usize, loss: f64, lr: f64 },
+    #[error("the batch size {batch_size} is larger than the {train_size} training images")]
     BatchTooLarge {
         batch_size: usize,
         train_size: usize,
     },
-    #[error("--batch-size must be at least 1")]
+    #[error("the batch size must be at least 1")]
     EmptyBatch,
 }
 
+// ANCHOR: train_step
+/// One step of the book's `Trainer.train_step`: backprop on one mini-batch, then one update.
+/// Returns the batch's loss.
+pub fn train_step<F: Float>(
+    net: &mut Sequential<F>,
+    optimizer: &mut dyn Optimizer<F>,
+    (x_batch, t_batch): (crate::Tensor<F>, ndarray::Array1<usize>),
+) -> f64 {
+    let loss = net.gradient(x_batch, t_batch.view()); // forward, then backward: every grad
+    optimizer.update(net.params_mut()); // W -= lr * dW (or Momentum, AdaGrad, Adam, ...)
+    loss.to_f64().unwrap_or(f64::NAN)
+}
+// ANCHOR_END: train_step
+
 // ANCHOR: train
-/// Trains `net` with `optimizer` on random mini-batches (drawn with replacement, like the
-/// book's `np.random.choice`), measuring train and test accuracy once per epoch and at the end.
-///
-/// Two helper threads keep the loop to learning alone: one draws and copies the mini-batches
-/// ahead (`spawn_batches`), and each accuracy is measured on a copy of the network taken at
-/// that iteration, on a thread of its own, while training goes on. The numbers are the same as
-/// with one thread: the batches come in the order the one `rng` draws them, and the copy holds
-/// exactly that iteration's parameters.
+/// Trains `net` with `optimizer` for `config.iters` steps on random mini-batches (drawn with
+/// replacement, the book's `np.random.choice`), measuring train and test accuracy at the start
+/// of every epoch and after the last step.
 pub fn train<F: Float>(
     net: &mut Sequential<F>,
     optimizer: &mut dyn Optimizer<F>,
-    (x_train, t_train): (ArrayViewD<F>, ArrayView1<usize>),
-    (x_test, t_test): (ArrayViewD<F>, ArrayView1<usize>),
+    train_set: DataSet<F>,
+    test_set: DataSet<F>,
     config: &TrainerConfig,
     rng: &mut (impl Rng + Send),
 ) -> Result<History, TrainError> {
-    if !crate::parallel::in_pool() {
-        // on one of rayon's threads the larger matrix products use every core (see `linalg`)
-        return crate::parallel::run_in_pool(|| {
-            let (train_set, test_set) = ((x_train, t_train), (x_test, t_test));
-            train(net, optimizer, train_set, test_set, config, rng)
-        });
-    }
-    let train_size = x_train.shape()[0];
-    if config.batch_size == 0 {
-        return Err(TrainError::EmptyBatch);
-    }
-    if config.batch_size > train_size {
-        return Err(TrainError::BatchTooLarge {
-            batch_size: config.batch_size,
-            train_size,
-        });
-    }
-    let iter_per_epoch = (train_size / config.batch_size).max(1);
-    let start = Instant::now();
+    let iter_per_epoch = config.iter_per_epoch(train_set.1.len())?;
     let mut history = History {
         iter_per_epoch,
         ..Default::default()
     };
-    let bar = if config.progress {
-        crate::cli::progress_bar(config.iters as u64, &config.label)
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    // the first this many images of each set are evaluated
-    let n = |len: usize| config.evaluate_sample.map_or(len, |s| s.min(len));
-    let train_set = (
-        x_train.slice_axis(Axis(0), (0..n(train_size)).into()),
-        t_train.slice(s![..n(train_size)]),
-    );
-    let test_set = (
-        x_test.slice_axis(Axis(0), (0..n(x_test.shape()[0])).into()),
-        t_test.slice(s![..n(t_test.len())]),
-    );
-    std::thread::scope(|scope| {
-        let batches = spawn_batches(scope, (x_train.view(), t_train.view()), config, rng);
-        let mut evaluation: Option<Evaluation<'_>> = None; // at most one runs at a time
-        for (i, (x_batch, t_batch)) in batches.iter().enumerate() {
-            let loss = net.gradient(x_batch, t_batch.view()).to_f64().unwrap(); // backprop
+    let start = std::time::Instant::now();
+    let samples = &(config.sample(train_set.clone()), config.sample(test_set));
+    let run = with_helpers(|helpers| {
+        let batches = helpers.prefetch(config.iters, || {
+            random_batch(train_set.clone(), config.batch_size, rng)
+        });
+        let mut evaluation = helpers.background(); // accuracies, measured beside training
+        for (i, batch) in batches.enumerate() {
+            let loss = train_step(net, optimizer, batch);
             if !loss.is_finite() {
-                bar.finish_and_clear();
                 return Err(TrainError::Diverged {
                     iter: i,
                     loss,
-                    lr: optimizer.lr().to_string(),
+                    lr: optimizer.lr(),
                 });
             }
-            optimizer.update(net.params_mut());
             history.loss.push(loss);
-            bar.inc(1);
-
-            if let Some(done) = evaluation.take_if(|e| e.handle.is_finished()) {
-                done.record(&mut history, config.verbose, &bar);
+            config.monitor.step();
+            if config.evaluate && (i % iter_per_epoch == 0 || i + 1 == config.iters) {
+                let mut net = net.clone(); // the parameters after step i
+                let done = evaluation.start(move || Evaluation {
+                    iter: i,
+                    train_acc: net.accuracy(samples.0.0.view(), samples.0.1),
+                    test_acc: net.accuracy(samples.1.0.view(), samples.1.1),
+                });
+                done.into_iter().for_each(|e| history.record(e, config));
             }
-            // once per epoch, and after the last update (the book's "final test accuracy")
-            let (epoch_start, last) = (i % iter_per_epoch == 0, i + 1 == config.iters);
-            if config.evaluate && (epoch_start || last) {
-                if let Some(previous) = evaluation.take() {
-                    previous.record(&mut history, config.verbose, &bar);
-                }
-                let epoch = epoch_start.then_some(i / iter_per_epoch);
-                let copy = net.clone(); // the parameters after update i
-                evaluation = Some(Evaluation::start(
-                    scope,
-                    copy,
-                    (i, epoch, loss),
-                    train_set.clone(),
-                    test_set.clone(),
-                ));
-            }
+            evaluation
+                .finished()
+                .into_iter()
+                .for_each(|e| history.record(e, config));
         }
-        if let Some(last) = evaluation.take() {
-            last.record(&mut history, config.verbose, &bar);
-        }
+        evaluation
+            .wait()
+            .into_iter()
+            .for_each(|e| history.record(e, config));
         Ok(())
-    })?;
-    bar.finish_and_clear();
+    });
+    config.monitor.finish();
+    run?;
     history.seconds = start.elapsed().as_secs_f64();
     Ok(history)
 }
 // ANCHOR_END: train
-
-/// Starts a thread that draws `config.iters` mini-batches from the training set (with
-/// replacement, like the book's `np.random.choice`) and copies their rows, keeping one or two
-/// ready for the training loop, which takes them from the channel it returns.
-fn spawn_batches<'scope, F: Float>(
-    scope: &'scope std::thread::Scope<'scope, '_>,
-    (x_train, t_train): (ArrayViewD<'scope, F>, ArrayView1<'scope, usize>),
-    config: &'scope TrainerConfig,
-    rng: &'scope mut (impl Rng + Send),
-) -> Receiver<(Tensor<F>, Array1<usize>)> {
-    let (batches, next_batches) = std::sync::mpsc::sync_channel(2);
-    scope.spawn(move || {
-        for _ in 0..config.iters {
-            let batch = random_batch((x_train.view(), t_train), config.batch_size, rng);
-            if batches.send(batch).is_err() {
-                break; // training stopped early
-            }
-        }
-    });
-    next_batches
-}
-
-/// Accuracies being measured on another thread for the network as it was after iteration `iter`.
-struct Evaluation<'scope> {
-    iter: usize,
-    /// The epoch that iteration starts, or `None` for the last iteration.
-    epoch: Option<usize>,
-    /// The batch's loss at that iteration.
-    loss: f64,
-    /// Gives (train accuracy, test accuracy).
-    handle: std::thread::ScopedJoinHandle<'scope, (f64, f64)>,
-}
-
-impl<'scope> Evaluation<'scope> {
-    /// Measures the accuracy of `net` on the two sets on a new thread. The iteration, the epoch
-    /// it starts (if it does) and the batch's loss are kept for the record.
-    fn start<F: Float>(
-        scope: &'scope std::thread::Scope<'scope, '_>,
-        mut net: Sequential<F>,
-        (iter, epoch, loss): (usize, Option<usize>, f64),
-        (x_train, t_train): (ArrayViewD<'scope, F>, ArrayView1<'scope, usize>),
-        (x_test, t_test): (ArrayViewD<'scope, F>, ArrayView1<'scope, usize>),
-    ) -> Self {
-        let handle = scope.spawn(move || {
-            let train_acc = net.accuracy(x_train, t_train);
-            (train_acc, net.accuracy(x_test, t_test))
-        });
-        Evaluation {
-            iter,
-            epoch,
-            loss,
-            handle,
-        }
-    }
-
-    /// Waits for the accuracies, adds them to `history` and prints them (above the progress bar).
-    fn record(self, history: &mut History, verbose: bool, bar: &indicatif::ProgressBar) {
-        let (train_acc, test_acc) = self.handle.join().expect("the evaluation thread panicked");
-        history.eval_iters.push(self.iter);
-        history.train_acc.push(train_acc);
-        history.test_acc.push(test_acc);
-        if verbose {
-            let when = match self.epoch {
-                Some(epoch) => format!("epoch {epoch:>3}"),
-                None => "final    ".into(),
-            };
-            let loss = self.loss;
-            bar.suspend(|| {
-                println!("{when}: train acc {train_acc:.4}, test acc {test_acc:.4}, loss {loss:.4}")
-            });
-        }
-    }
-}

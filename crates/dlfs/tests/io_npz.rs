@@ -1,6 +1,7 @@
 //! Saving and loading named arrays as .npz: round trips in f32 and f64, the book's weights,
 //! and the errors for a missing array or a wrong shape.
 
+#[path = "../../dataset/tests/data_common/mod.rs"]
 mod data_common;
 
 use data_common::{TempDir, shared_data_dir};

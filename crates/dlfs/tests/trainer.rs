@@ -1,7 +1,9 @@
 //! The trainer's two helper threads (batches drawn ahead, accuracies measured on a copy of the
 //! network) must give exactly what a plain loop on one thread gives.
 
-use dlfs::data::{DatasetKind, LoadOptions, load_sample, random_choice, select_rows};
+use dataset::{DatasetKind, LoadOptions, load_sample};
+use dlfs::batch::random_choice;
+use dlfs::batch::select_rows;
 use dlfs::net::TwoLayerNet;
 use dlfs::optimizer::{Optimizer, Sgd};
 use dlfs::trainer::{TrainerConfig, train};
@@ -23,7 +25,6 @@ fn the_threads_change_no_number() {
         batch_size: 50,
         evaluate_sample: Some(500),
         verbose: false,
-        progress: false,
         ..Default::default()
     };
     let (train_set, test_set) = (

@@ -10,7 +10,7 @@ use clap::Parser;
 struct Args {}
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         Args::parse();
         ch02_perceptron::print_truth_table("OR", ch02_perceptron::or);
         Ok(())

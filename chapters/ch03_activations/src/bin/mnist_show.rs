@@ -4,8 +4,8 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use dlfs::data::LoadOptions;
-use dlfs::plot::{Image, ImageGrid, ImageScale};
+use dataset::LoadOptions;
+use dlfs_plot::{Image, ImageGrid, ImageScale};
 use ndarray::Axis;
 
 /// Shows the first images of MNIST (or Fashion-MNIST) with their labels.
@@ -13,9 +13,9 @@ use ndarray::Axis;
 #[command(version)]
 struct Args {
     #[command(flatten)]
-    data: dlfs::data::DataArgs,
+    data: dlfs_cli::DataArgs,
     #[command(flatten)]
-    out: dlfs::cli::OutArg,
+    out: dlfs_cli::OutArg,
     /// How many images to show
     #[arg(long, default_value_t = 20)]
     count: usize,
@@ -39,7 +39,7 @@ fn shape(dims: &[usize]) -> String {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         // ANCHOR: load
         let mnist = args.data.load(LoadOptions {

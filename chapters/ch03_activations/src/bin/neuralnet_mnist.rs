@@ -10,13 +10,13 @@ use clap::Parser;
 #[command(version)]
 struct Args {
     #[command(flatten)]
-    data: dlfs::data::DataArgs,
+    data: dlfs_cli::DataArgs,
     #[command(flatten)]
     weights: ch03_activations::mnist_net::WeightsArg,
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         ch03_activations::mnist_net::run(&args.data, &args.weights, None)
     })

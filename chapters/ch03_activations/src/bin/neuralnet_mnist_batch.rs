@@ -10,7 +10,7 @@ use clap::Parser;
 #[command(version)]
 struct Args {
     #[command(flatten)]
-    data: dlfs::data::DataArgs,
+    data: dlfs_cli::DataArgs,
     #[command(flatten)]
     weights: ch03_activations::mnist_net::WeightsArg,
     /// Images per batch
@@ -19,7 +19,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         ch03_activations::mnist_net::run(&args.data, &args.weights, Some(args.batch_size))
     })

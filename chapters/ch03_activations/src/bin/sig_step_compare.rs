@@ -9,11 +9,11 @@ use clap::Parser;
 #[command(version)]
 struct Args {
     #[command(flatten)]
-    out: dlfs::cli::OutArg,
+    out: dlfs_cli::OutArg,
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         let chart = ch03_activations::activations::sig_step_chart();
         ch03_activations::activations::save(&chart, &args.out, "sig_step_compare.png")

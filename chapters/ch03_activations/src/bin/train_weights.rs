@@ -6,12 +6,13 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use dlfs::cli::SeedArg;
-use dlfs::data::{DataArgs, LoadOptions};
+use dataset::LoadOptions;
 use dlfs::layers::{Affine, Layer, Sigmoid};
 use dlfs::net::Sequential;
 use dlfs::optimizer::Adam;
 use dlfs::trainer::{TrainerConfig, train};
+use dlfs_cli::DataArgs;
+use dlfs_cli::SeedArg;
 
 /// Trains the 784-50-100-10 sigmoid network of chapter 3 on MNIST and saves its weights as .npz.
 #[derive(Parser)]
@@ -30,7 +31,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(args.epochs >= 1, "--epochs must be at least 1");
         let mnist = args.data.load(LoadOptions::default())?;

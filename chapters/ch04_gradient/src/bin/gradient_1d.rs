@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use ch04_gradient::functions::{forward_difference, function_1, tangent_line};
 use clap::Parser;
-use dlfs::cli::OutArg;
 use dlfs::gradient::numerical_diff;
-use dlfs::plot::{LineChart, Series, linspace};
+use dlfs_cli::OutArg;
+use dlfs_plot::{LineChart, Series, linspace};
 
 /// Prints the numerical slope of f(x) = 0.01x² + 0.1x at x = 5 and x = 10, shows what a tiny h
 /// does to it, and draws f with its tangent lines.
@@ -20,7 +20,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         // ANCHOR: slopes
         let (slope_5, tangent_5) = tangent_line(function_1, 5.0);
@@ -75,7 +75,7 @@ fn main() -> ExitCode {
             .series(
                 Series::from_points("", [(5.0, function_1(5.0)), (10.0, function_1(10.0))])
                     .points_only()
-                    .color(dlfs::plot::PALETTE[3]),
+                    .color(dlfs_plot::PALETTE[3]),
             )
             .y_range(-1.0, 6.0)
             .save(&path)?;

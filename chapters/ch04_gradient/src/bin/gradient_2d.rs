@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use ch04_gradient::functions::function_2;
 use clap::Parser;
-use dlfs::cli::OutArg;
 use dlfs::gradient::numerical_gradient;
-use dlfs::plot::Quiver;
+use dlfs_cli::OutArg;
+use dlfs_plot::Quiver;
 use ndarray::arr1;
 
 /// Prints the numerical gradient of x0² + x1² at three points and draws −∇f on a grid over
@@ -26,7 +26,7 @@ fn tidy(v: f64) -> f64 {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         // ANCHOR: points
         for point in [[3.0, 4.0], [0.0, 2.0], [3.0, 0.0]] {

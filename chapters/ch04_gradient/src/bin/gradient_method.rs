@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use ch04_gradient::functions::function_2;
 use clap::Parser;
-use dlfs::cli::OutArg;
 use dlfs::gradient::gradient_descent;
-use dlfs::plot::{Contour, LineChart, PALETTE, Series};
+use dlfs_cli::OutArg;
+use dlfs_plot::{Contour, LineChart, PALETTE, Series};
 use ndarray::{Array1, arr1};
 
 /// Runs gradient descent from (−3, 4) with three learning rates, prints where each ends, and
@@ -31,7 +31,7 @@ fn fmt(x: &Array1<f64>) -> String {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(
             args.lr.is_finite(),

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use ch04_gradient::simple_net::{SimpleNet, numerical_dw};
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
 use dlfs::functions::softmax;
-use dlfs::plot::{Figure, LineChart, Series, linspace};
+use dlfs_cli::{OutArg, SeedArg};
+use dlfs_plot::{Figure, LineChart, Series, linspace};
 use ndarray::{Array1, Array2, arr1};
 
 /// Prints the 2×3 net's prediction, loss and dL/dW for x = [0.6, 0.9] and t = [0, 0, 1], and
@@ -36,7 +36,7 @@ fn matrix(m: &Array2<f64>) -> String {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         // ANCHOR: simplenet
         let net = if args.random {

@@ -4,9 +4,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use dlfs::cli::SeedArg;
-use dlfs::data::{DataArgs, LoadOptions};
+use dataset::LoadOptions;
 use dlfs::net::TwoLayerNet;
+use dlfs_cli::DataArgs;
+use dlfs_cli::SeedArg;
 use ndarray::Array2;
 
 /// Runs the default `train_neuralnet` work (10,000 iterations of batch 100 plus the per-epoch
@@ -28,7 +29,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(
             args.runs >= 1 && args.iters >= 1,
@@ -83,7 +84,7 @@ fn main() -> ExitCode {
     })
 }
 
-/// Best-of-several throughput of dlfs::linalg::matmul on an (m, k)·(k, n) f32 product, called
+/// Best-of-several throughput of dlfs_engine::linalg::matmul on an (m, k)·(k, n) f32 product, called
 /// from rayon's pool as training calls it (on every core when the product is large enough), or
 /// from a thread of its own as the evaluations call it (`pool` false: one core).
 fn gemm_gflops(m: usize, k: usize, n: usize, pool: bool) -> f64 {
@@ -95,13 +96,13 @@ fn gemm_gflops(m: usize, k: usize, n: usize, pool: bool) -> f64 {
         let mut best = f64::MAX;
         for _ in 0..reps {
             let start = Instant::now();
-            dlfs::linalg::matmul(1.0, &a.view(), &b.view(), 0.0, &mut c.view_mut());
+            dlfs_engine::linalg::matmul(1.0, &a.view(), &b.view(), 0.0, &mut c.view_mut());
             best = best.min(start.elapsed().as_secs_f64());
         }
         best
     };
     let best = if pool {
-        dlfs::parallel::run_in_pool(time)
+        dlfs_engine::parallel::run_in_pool(time)
     } else {
         time()
     };

@@ -2,11 +2,12 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use dataset::LoadOptions;
 use dlfs::Mode;
-use dlfs::cli::SeedArg;
-use dlfs::data::{DataArgs, LoadOptions};
 use dlfs::gradient::mean_abs_diff;
 use dlfs::net::TwoLayerNet;
+use dlfs_cli::DataArgs;
+use dlfs_cli::SeedArg;
 use ndarray::{Axis, s};
 
 /// Compares the gradients of the two-layer net computed by backpropagation and by numerical
@@ -24,7 +25,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(args.batch >= 1, "--batch must be at least 1");
         let mnist = args.data.load(LoadOptions::default())?;

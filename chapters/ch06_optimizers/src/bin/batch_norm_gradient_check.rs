@@ -8,11 +8,12 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use dataset::LoadOptions;
 use dlfs::Mode;
-use dlfs::cli::SeedArg;
-use dlfs::data::{DataArgs, LoadOptions};
 use dlfs::gradient::{mean_abs_diff, relative_error};
 use dlfs::net::MultiLayerNetExtend;
+use dlfs_cli::DataArgs;
+use dlfs_cli::SeedArg;
 use ndarray::{Axis, s};
 
 /// Compares, parameter by parameter, the gradients of a 784-100-100-10 net with batch
@@ -35,7 +36,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(
             args.batch >= 2,

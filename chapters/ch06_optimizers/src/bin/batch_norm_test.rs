@@ -8,8 +8,9 @@ use std::process::ExitCode;
 
 use ch06_optimizers::batch_norm::{BnTest, scale_label, train_pair, weight_scales};
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::{DataArgs, LoadOptions};
+use dataset::LoadOptions;
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
 use ndarray::{Axis, s};
 use rand::Rng;
 
@@ -43,7 +44,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(
             args.lr.is_finite() && args.lr > 0.0,
@@ -75,7 +76,7 @@ fn main() -> ExitCode {
             .into_iter()
             .map(|w| (w, rng.random()))
             .collect();
-        let bar = dlfs::cli::progress_bar(scales.len() as u64, "scales");
+        let bar = dlfs_cli::progress_bar(scales.len() as u64, "scales");
         let runs = ch06_optimizers::parallel::parallel_map(scales, |(w, seed)| {
             let run = train_pair((x_train.view(), t_train.view()), w, &test, seed);
             bar.inc(1);

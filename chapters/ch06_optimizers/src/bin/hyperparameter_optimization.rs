@@ -9,8 +9,9 @@ use std::process::ExitCode;
 use ch06_optimizers::parallel::parallel_map;
 use ch06_optimizers::search::{SearchSpace, Trial, run_trial};
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::{DataArgs, LoadOptions};
+use dataset::LoadOptions;
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
 use ndarray::{Axis, s};
 use rand::Rng;
 use rand::seq::SliceRandom;
@@ -51,7 +52,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(args.trials >= 1, "--trials must be at least 1");
         anyhow::ensure!(args.epochs >= 1, "--epochs must be at least 1");
@@ -102,7 +103,7 @@ fn main() -> ExitCode {
         let settings: Vec<((f64, f64), u64)> = (0..args.trials)
             .map(|_| (space.sample(&mut rng), rng.random()))
             .collect();
-        let bar = dlfs::cli::progress_bar(settings.len() as u64, "trials");
+        let bar = dlfs_cli::progress_bar(settings.len() as u64, "trials");
         let results = parallel_map(settings, |(setting, seed)| {
             let trial = run_trial(
                 (x_train.view(), t_train.view()),

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use ch06_optimizers::naive::{book_lr, descend, f};
 use clap::Parser;
-use dlfs::cli::OutArg;
 use dlfs::optimizer::OptimizerKind;
+use dlfs_cli::OutArg;
 
 /// Runs SGD, Momentum, AdaGrad and Adam for 30 steps from (-7, 2) on f(x, y) = x²/20 + y²,
 /// prints where each ends, and draws their paths over the contour lines of f.
@@ -16,8 +16,8 @@ use dlfs::optimizer::OptimizerKind;
 #[command(version)]
 struct Args {
     /// Optimizers to run (comma-separated)
-    #[arg(long, value_enum, value_delimiter = ',', default_values_t = [
-        OptimizerKind::Sgd, OptimizerKind::Momentum, OptimizerKind::AdaGrad, OptimizerKind::Adam])]
+    #[arg(long, value_parser = dlfs_cli::choice::<OptimizerKind>(), value_delimiter = ',',
+        default_values = ["sgd", "momentum", "adagrad", "adam"])]
     optimizer: Vec<OptimizerKind>,
     /// Learning rate for all of them [default: the book's 0.95 (SGD), 0.1 (Momentum),
     /// 1.5 (AdaGrad), 0.3 (Adam); 0.1 (Nesterov), 0.3 (RMSprop)]
@@ -37,7 +37,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         if let Some(lr) = args.lr {
             anyhow::ensure!(

@@ -23,7 +23,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(
             (0.0..1.0).contains(&args.dropout_ratio),

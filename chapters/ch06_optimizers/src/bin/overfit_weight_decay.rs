@@ -22,7 +22,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(
             args.weight_decay.is_finite() && args.weight_decay >= 0.0,

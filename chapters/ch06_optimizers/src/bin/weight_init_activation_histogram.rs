@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use ch06_optimizers::activations::{Setting, activations, std_dev};
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
+use dlfs_cli::{OutArg, SeedArg};
 
 /// Feeds 1,000 random inputs through five 100-unit layers without training, under five settings
 /// (std 1, std 0.01 and Xavier with sigmoid; He with ReLU; Xavier with tanh), prints the spread
@@ -32,7 +32,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(args.inputs >= 1, "--inputs must be at least 1");
         anyhow::ensure!(args.nodes >= 1, "--nodes must be at least 1");

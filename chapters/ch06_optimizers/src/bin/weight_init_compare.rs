@@ -7,10 +7,11 @@ use std::process::ExitCode;
 
 use ch06_optimizers::compare::{Contestant, print_losses, train_side_by_side};
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::{DataArgs, LoadOptions};
+use dataset::LoadOptions;
 use dlfs::net::{Activation, MultiLayerNet, WeightInit};
 use dlfs::optimizer::OptimizerKind;
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
 
 /// Trains the same ReLU net (784-100-100-100-100-10) from three initial weight scales — std 0.01,
 /// Xavier and He — with SGD on the same mini-batches, prints the losses and draws the smoothed
@@ -23,7 +24,7 @@ struct Args {
     #[arg(long, value_delimiter = ',', default_value = "0.01,xavier,he")]
     init: Vec<WeightInit>,
     /// Activation function of the hidden layers
-    #[arg(long, value_enum, default_value_t = Activation::Relu)]
+    #[arg(long, value_parser = dlfs_cli::choice::<Activation>(), default_value = "relu")]
     activation: Activation,
     /// Number of hidden layers of 100 units
     #[arg(long, default_value_t = 4)]
@@ -49,7 +50,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(
             args.lr.is_finite() && args.lr > 0.0,

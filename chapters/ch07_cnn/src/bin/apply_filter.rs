@@ -4,10 +4,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use dlfs::Mode;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::DataArgs;
 use dlfs::net::SimpleConvNet;
-use dlfs::plot::{Cmap, Figure, Image, ImageGrid};
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
+use dlfs_plot::{Cmap, Figure, Image, ImageGrid};
 use ndarray::{Axis, Ix4, s};
 
 /// Runs one test digit through SimpleConvNet's trained convolution and draws a few filters next
@@ -40,7 +40,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(
             (1..=30).contains(&args.filters),

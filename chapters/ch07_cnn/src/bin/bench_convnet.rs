@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use ch07_cnn::speed::{gemm_peak, iteration_flops, timed_iterations};
 use clap::Parser;
-use dlfs::cli::SeedArg;
-use dlfs::data::{DataArgs, LoadOptions};
+use dataset::LoadOptions;
 use dlfs::net::SimpleConvNet;
 use dlfs::optimizer::Adam;
+use dlfs_cli::DataArgs;
+use dlfs_cli::SeedArg;
 
 /// Times one epoch of SimpleConvNet training (600 iterations of 100 images with Adam, no
 /// evaluation), layer by layer, and compares its arithmetic rate with a large matrix product.
@@ -35,7 +36,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(args.iters >= 1, "--iters must be at least 1");
         anyhow::ensure!(args.repeats >= 1, "--repeats must be at least 1");

@@ -4,9 +4,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use dlfs::Mode;
-use dlfs::cli::SeedArg;
 use dlfs::gradient::{mean_abs_diff, relative_error};
 use dlfs::net::{ConvParam, SimpleConvNet};
+use dlfs_cli::SeedArg;
 use rand::Rng;
 
 /// Compares the gradients of a small SimpleConvNet (input 1x10x10, 10 filters 3x3, hidden 10)
@@ -26,7 +26,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         anyhow::ensure!(args.batch >= 1, "--batch must be at least 1");
         anyhow::ensure!(

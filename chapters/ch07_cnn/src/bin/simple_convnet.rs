@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use dlfs::data::DataArgs;
 use dlfs::net::SimpleConvNet;
+use dlfs_cli::DataArgs;
 use rand::SeedableRng;
 
 /// Loads SimpleConvNet parameters from a .npz file (W1 (30, 1, 5, 5), b1, W2 (4320, 100), b2,
@@ -24,7 +24,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         // the seed only draws initial weights, which the file then replaces
         let mut rng = rand::rngs::StdRng::seed_from_u64(0);

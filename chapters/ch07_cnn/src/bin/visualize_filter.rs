@@ -4,10 +4,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use dlfs::cli::{OutArg, SeedArg};
-use dlfs::data::DataArgs;
 use dlfs::net::SimpleConvNet;
-use dlfs::plot::Figure;
+use dlfs_cli::DataArgs;
+use dlfs_cli::{OutArg, SeedArg};
+use dlfs_plot::Figure;
 
 /// Draws the 30 filters (5x5) of SimpleConvNet's convolution as grey images: as initialised
 /// (random noise) and after training. The trained ones come from --weights (e.g. saved by
@@ -33,7 +33,7 @@ struct Args {
 }
 
 fn main() -> ExitCode {
-    dlfs::cli::run(|| {
+    dlfs_cli::run(|| {
         let args = Args::parse();
         let mut rng = args.seed.rng();
         let mut net = SimpleConvNet::default().build::<f32>(&mut rng);

@@ -3,8 +3,8 @@ use rand::Rng;
 
 use super::{Layer, Mode, Param, Tensor};
 use crate::Float;
-use crate::linalg::{dot, matmul};
-use crate::parallel::join_if;
+use dlfs_engine::linalg::{dot, matmul};
+use dlfs_engine::parallel::join_if;
 
 // ANCHOR: affine
 /// Affine (fully connected) layer: y = x·W + b.
@@ -115,7 +115,7 @@ impl<F: Float> Layer<F> for Affine<F> {
         let w = self.w.value.view().into_dimensionality::<Ix2>().unwrap(); // (D, M)
         let mut dw = self.w.grad.view_mut().into_dimensionality::<Ix2>().unwrap(); // (D, M)
         // the two products do not depend on each other: when they are large, one per core
-        let large = x.len() * dout.ncols() >= crate::linalg::SPLIT_WORK;
+        let large = x.len() * dout.ncols() >= dlfs_engine::linalg::SPLIT_WORK;
         let ((), dx) = join_if(
             large,
             || matmul(F::one(), &x.t(), &dout.view(), F::zero(), &mut dw), // dW = xᵀ·dout

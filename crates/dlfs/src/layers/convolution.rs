@@ -4,8 +4,8 @@ use rand::Rng;
 use super::{Layer, Mode, Param, Tensor};
 use crate::Float;
 use crate::im2col::{Window, col2im_image, im2col_image};
-use crate::linalg::matmul;
-use crate::parallel::{IMAGES_PER_TASK, par_map_tasks, par_tasks};
+use dlfs_engine::linalg::matmul;
+use dlfs_engine::parallel::{IMAGES_PER_TASK, par_map_tasks, par_tasks};
 
 // ANCHOR: convolution
 /// Convolution layer: FN filters of C × FH × FW slide over the input, each giving one output
@@ -139,7 +139,7 @@ impl<F: Float> Layer<F> for Convolution<F> {
         let col_w = self.col_w(); // (FN, C·FH·FW)
         let b = self.b.value.view().into_dimensionality::<Ix1>().unwrap(); // (FN,)
 
-        let mut out = crate::parallel::zeros((n, fn_, oh, ow)); // (N, FN, OH, OW)
+        let mut out = dlfs_engine::parallel::zeros((n, fn_, oh, ow)); // (N, FN, OH, OW)
         let (x_len, col_len, out_len) = (c * h * w, oh * ow * k, fn_ * oh * ow);
         let x_flat = x.as_slice().expect("standard layout");
         let out_flat = out.as_slice_mut().expect("new array");

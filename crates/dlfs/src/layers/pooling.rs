@@ -3,7 +3,7 @@ use ndarray::{Array4, Ix4};
 use super::{Layer, Mode, Tensor};
 use crate::Float;
 use crate::im2col::Window;
-use crate::parallel::{IMAGES_PER_TASK, par_tasks};
+use dlfs_engine::parallel::{IMAGES_PER_TASK, par_tasks};
 
 // ANCHOR: pooling
 /// Max pooling: each output is the largest value of its PH × PW window, channel by channel:
@@ -288,7 +288,7 @@ impl<F: Float> Layer<F> for Pooling {
         let win = self.window();
         let (_, _, oh, ow) = arg_max.dim();
         let (plane_in, plane_out) = (h * w, oh * ow);
-        let mut dx = crate::parallel::zeros((n, c, h, w)); // (N, C, H, W)
+        let mut dx = dlfs_engine::parallel::zeros((n, c, h, w)); // (N, C, H, W)
         let task = IMAGES_PER_TASK * c;
         let tasks = dx
             .as_slice_mut()

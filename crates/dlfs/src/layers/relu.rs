@@ -2,7 +2,7 @@ use ndarray::ArrayD;
 
 use super::{Layer, Mode, Tensor, standard_layout};
 use crate::Float;
-use crate::parallel::zip_for_each;
+use dlfs_engine::parallel::zip_for_each;
 
 // ANCHOR: relu
 /// ReLU layer: y = max(0, x); dL/dx = dL/dy where x > 0, else 0.

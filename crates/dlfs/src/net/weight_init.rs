@@ -67,7 +67,7 @@ impl std::str::FromStr for WeightInit {
 }
 
 /// The activation function after each hidden layer (the book's `activation='relu'`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Activation {
     #[default]
     Relu,

@@ -1,0 +1,186 @@
+//! What every chapter binary shares: common flags, one-line errors, progress bars.
+//!
+//! ```no_run
+//! use clap::Parser;
+//! #[derive(Parser)]
+//! /// What this binary does.
+//! struct Args {
+//!     #[command(flatten)]
+//!     common: dlfs_cli::SeedArg,
+//! }
+//! fn main() -> std::process::ExitCode {
+//!     dlfs_cli::run(|| {
+//!         let args = Args::parse();
+//!         println!("seed: {}", args.common.seed);
+//!         Ok(())
+//!     })
+//! }
+//! ```
+
+mod data_args;
+
+pub use data_args::DataArgs;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+/// `--seed N`: every random draw of a run comes from one generator seeded with it, so two runs
+/// with the same seed print the same numbers and draw the same figures.
+#[derive(Debug, Clone, clap::Args)]
+pub struct SeedArg {
+    /// Seed of the random number generator (same seed, same numbers and figures)
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+}
+
+impl SeedArg {
+    /// The run's random number generator.
+    pub fn rng(&self) -> StdRng {
+        StdRng::seed_from_u64(self.seed)
+    }
+}
+
+/// `--out DIR`: where a binary writes its figures.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutArg {
+    /// Folder for the figures this run draws (created if missing)
+    #[arg(long, default_value = "out")]
+    pub out: PathBuf,
+}
+
+impl OutArg {
+    /// The path of figure `name` under `--out`, creating the folder.
+    pub fn path(&self, name: &str) -> anyhow::Result<PathBuf> {
+        std::fs::create_dir_all(&self.out).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create the output folder {}: {e} (choose another with --out DIR)",
+                self.out.display()
+            )
+        })?;
+        Ok(self.out.join(name))
+    }
+}
+
+/// Runs a binary's body and turns an error into one line on stderr and exit code 1.
+///
+/// The error chain is printed on one line (`error: reading x: no such file`), with no backtrace:
+/// each layer of context says what was being done and the innermost what went wrong.
+pub fn run(body: impl FnOnce() -> anyhow::Result<()>) -> ExitCode {
+    match body() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match flag_hint(&e) {
+                Some(hint) => eprintln!("error: {e:#}: {hint}"),
+                None => eprintln!("error: {e:#}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What to change on the command line after a library error (the library says what went wrong,
+/// the binary which flag to change).
+fn flag_hint(e: &anyhow::Error) -> Option<&'static str> {
+    use dlfs::trainer::TrainError;
+    Some(match e.downcast_ref::<TrainError>()? {
+        TrainError::Diverged { .. } => "try a smaller --lr",
+        TrainError::BatchTooLarge { .. } | TrainError::EmptyBatch => "choose another --batch-size",
+    })
+}
+
+/// A progress bar that a training run moves, `len` steps long:
+/// `TrainerConfig { monitor: dlfs_cli::progress("training", iters), .. }`.
+pub fn progress(what: &str, len: usize) -> std::sync::Arc<dyn dlfs::trainer::Monitor> {
+    std::sync::Arc::new(Progress(progress_bar(len as u64, what)))
+}
+
+/// A [`dlfs::trainer::Monitor`] with a progress bar; report lines print above it.
+struct Progress(indicatif::ProgressBar);
+
+impl dlfs::trainer::Monitor for Progress {
+    fn step(&self) {
+        self.0.inc(1);
+    }
+    fn line(&self, line: &str) {
+        self.0.suspend(|| println!("{line}"));
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+/// A progress bar on stderr for `len` steps of `what` (hidden when stderr is not a terminal,
+/// so logs and CI stay clean: long runs also print one line per epoch).
+pub fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    let style =
+        indicatif::ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len} ({eta} left)")
+            .expect("valid progress template")
+            .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_message(what.to_string());
+    bar
+}
+
+/// A library enum that a flag chooses from by name (`--optimizer adam`, `--dataset fashion`):
+/// the names are the command line's business, so they live here, not in the library's types.
+pub trait Choice: Copy + Send + Sync + 'static {
+    /// Every value, in the order `--help` lists them.
+    const ALL: &'static [Self];
+    /// The value's name on the command line.
+    fn flag_name(self) -> &'static str;
+}
+
+/// The value parser of a [`Choice`] flag: `#[arg(long, value_parser = choice::<T>())]`; a
+/// wrong name is refused by clap with the list of the right ones.
+pub fn choice<T: Choice>() -> impl clap::builder::TypedValueParser<Value = T> {
+    use clap::builder::TypedValueParser;
+    let names = T::ALL.iter().map(|v| v.flag_name());
+    clap::builder::PossibleValuesParser::new(names).map(|name| {
+        *T::ALL
+            .iter()
+            .find(|v| v.flag_name() == name)
+            .expect("clap only lets the listed names through")
+    })
+}
+
+impl Choice for dataset::DatasetKind {
+    const ALL: &'static [Self] = &[Self::Mnist, Self::Fashion];
+    fn flag_name(self) -> &'static str {
+        match self {
+            Self::Mnist => "mnist",
+            Self::Fashion => "fashion",
+        }
+    }
+}
+
+impl Choice for dlfs::optimizer::OptimizerKind {
+    const ALL: &'static [Self] = &Self::ALL;
+    fn flag_name(self) -> &'static str {
+        use dlfs::optimizer::OptimizerKind::*;
+        match self {
+            Sgd => "sgd",
+            Momentum => "momentum",
+            Nesterov => "nesterov",
+            AdaGrad => "adagrad",
+            RmsProp => "rmsprop",
+            Adam => "adam",
+        }
+    }
+}
+
+impl Choice for dlfs::net::Activation {
+    const ALL: &'static [Self] = &[Self::Relu, Self::Sigmoid];
+    fn flag_name(self) -> &'static str {
+        match self {
+            Self::Relu => "relu",
+            Self::Sigmoid => "sigmoid",
+        }
+    }
+}

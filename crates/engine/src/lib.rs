@@ -1,0 +1,19 @@
+//! # dlfs_engine — the engine room
+//!
+//! The book's code (the `dlfs` crate) reads like the book; everything that exists only to make
+//! it fast lives here, behind short named calls that a layer makes in one line where the book
+//! does its heavy step. The appendix page "How dlfs is fast" (`chapters/engine.md`) explains it.
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`float`] | `f32`/`f64`, the float type every generic item takes |
+//! | [`linalg`] | `matmul`/`dot`: the `gemm` crate's kernels, large products cut over the cores |
+//! | [`parallel`] | splitting work over the cores so that the result does not depend on how |
+
+pub mod float;
+pub mod helpers;
+pub mod linalg;
+pub mod parallel;
+
+pub use float::Float;
+pub use linalg::{dot, matmul};
