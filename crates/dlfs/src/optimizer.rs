@@ -104,8 +104,9 @@ impl<F: Float> Optimizer<F> for Momentum<F> {
 // ANCHOR_END: momentum
 
 // ANCHOR: nesterov
-/// Nesterov's accelerated gradient (the corrected form of the book's errata):
-/// v ← α v - η g; W ← W + α² v - (1 + α) η g.
+/// Nesterov's accelerated gradient, in the form of the book's corrected `common/optimizer.py`
+/// (Bengio et al. 2012): W moves with the *old* velocity, then the velocity is updated:
+/// W ← W + α² v - (1 + α) η g; v ← α v - η g.
 #[derive(Debug, Clone)]
 pub struct Nesterov<F: Float = f32> {
     pub lr: f64,
@@ -137,8 +138,8 @@ impl<F: Float> Optimizer<F> for Nesterov<F> {
                 .and(v)
                 .and(&p.grad)
                 .for_each(|w, v, &g| {
-                    *v = alpha * *v - lr * g;
-                    *w += alpha * alpha * *v - (F::one() + alpha) * lr * g;
+                    *w += alpha * alpha * *v - (F::one() + alpha) * lr * g; // with the old v
+                    *v = alpha * *v - lr * g; // v = momentum * v - lr * grad
                 });
         }
     }
@@ -359,11 +360,12 @@ mod tests {
 
     #[test]
     fn nesterov_steps() {
-        // v1 = -0.1; w1 = 1 + 0.81·(-0.1) - 1.9·0.1·1 = 0.729
-        // v2 = 0.9·(-0.1) - 0.1·0.729 = -0.1629; w2 = 0.729 + 0.81·(-0.1629) - 1.9·0.1·0.729 = 0.458541
+        // the book's common/optimizer.py: W moves with the old v, then v is updated
+        // w1 = 1 + 0.81·0 - 1.9·0.1·1 = 0.81; v1 = 0.9·0 - 0.1·1 = -0.1
+        // w2 = 0.81 + 0.81·(-0.1) - 1.9·0.1·0.81 = 0.5751; v2 = 0.9·(-0.1) - 0.1·0.81 = -0.171
         let w = two_steps(&mut Nesterov::new(0.1), 1.0);
-        assert_abs_diff_eq!(w[0], 0.729, epsilon = 1e-12);
-        assert_abs_diff_eq!(w[1], 0.458_541, epsilon = 1e-12);
+        assert_abs_diff_eq!(w[0], 0.81, epsilon = 1e-12);
+        assert_abs_diff_eq!(w[1], 0.5751, epsilon = 1e-12);
     }
 
     #[test]
