@@ -22,7 +22,7 @@
 //! kernels' own threads were tried too: they hand each thread a fixed share and wait for it,
 //! and on a busy machine chapter 5's training became 4x slower than on one thread.)
 
-use ndarray::{Array2, ArrayView2, ArrayViewMut2, Axis};
+use ndarray::{Array2, ArrayBase, ArrayView2, ArrayViewMut2, Axis, Data, Ix2};
 
 use crate::Float;
 
@@ -181,9 +181,12 @@ fn gemm_crate<F: Float>(
 }
 
 /// a·b as a new array (`np.dot(a, b)`).
-pub fn dot<F: Float>(a: &ArrayView2<F>, b: &ArrayView2<F>) -> Array2<F> {
+pub fn dot<F: Float, A: Data<Elem = F>, B: Data<Elem = F>>(
+    a: &ArrayBase<A, Ix2>,
+    b: &ArrayBase<B, Ix2>,
+) -> Array2<F> {
     let mut c = Array2::zeros((a.nrows(), b.ncols()));
-    matmul(F::one(), a, b, F::zero(), &mut c.view_mut());
+    matmul(F::one(), &a.view(), &b.view(), F::zero(), &mut c.view_mut());
     c
 }
 

@@ -72,6 +72,28 @@ pub fn zip_for_each<A: Send, B: Send>(
     }
 }
 
+/// [`zip_for_each`] with `b` read only.
+pub fn zip_for_each_ref<A: Send, B: Sync>(
+    a: &mut [A],
+    b: &[B],
+    f: impl Fn(&mut A, &B) + Sync + Send,
+) {
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "zip_for_each_ref: slices of different lengths"
+    );
+    let pass = |(a, b): (&mut [A], &[B])| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b));
+    if a.len() >= SPLIT_ELEMENTS && in_pool() {
+        let tasks = a
+            .chunks_mut(SPLIT_ELEMENTS / 2)
+            .zip(b.chunks(SPLIT_ELEMENTS / 2));
+        par_tasks(tasks.collect(), pass);
+    } else {
+        pass((a, b));
+    }
+}
+
 /// An array of zeros, written by every core when it is large and the caller is one of rayon's
 /// threads: zeroing a batch's feature maps (7 MB) on one core takes a quarter of a millisecond
 /// while the other waits.
@@ -98,6 +120,17 @@ pub fn join_if<RA: Send, RB: Send>(
     } else {
         (a(), b())
     }
+}
+
+/// `(a(), b())`, the two on both cores when `work` (multiply-adds, say) is at least
+/// [`crate::linalg::SPLIT_WORK`]: the one line a layer writes where its backward has two
+/// independent products, such as Affine's dx and dW.
+pub fn both<RA: Send, RB: Send>(
+    work: usize,
+    a: impl FnOnce() -> RA + Send,
+    b: impl FnOnce() -> RB + Send,
+) -> (RA, RB) {
+    join_if(work >= crate::linalg::SPLIT_WORK, a, b)
 }
 
 #[cfg(test)]

@@ -75,7 +75,7 @@ impl SimpleConvNet {
     pub fn conv_output_size(&self) -> (usize, usize) {
         let p = self.conv_param;
         let (_, h, w) = self.input_dim;
-        crate::im2col::Window::new(p.filter_size, p.filter_size, p.stride, p.pad).out_size(h, w)
+        dlfs_engine::conv::Window::new(p.filter_size, p.filter_size, p.stride, p.pad).out_size(h, w)
     }
 
     /// Values per image after pooling: FN · (OH/2) · (OW/2), the input size of the first Affine.
