@@ -47,8 +47,8 @@ fn train_neuralnet_reaches_the_books_accuracy() {
     assert!(acc >= floor, "test accuracy {acc} < {floor}");
     assert_eq!(
         stdout.matches("epoch ").count(),
-        if full { 17 } else { 40 },
-        "one line per epoch"
+        if full { 17 } else { 20 },
+        "one line per epoch, at most about 20 (the sample's 40 epochs: every other one)"
     );
     assert!(stdout.contains("wrote "), "prints the figures it wrote");
 }
