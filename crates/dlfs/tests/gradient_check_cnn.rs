@@ -40,7 +40,8 @@ fn convolution_backward_matches_numerical_gradients() {
         ((5, 1, 9, 9), (2, 5, 5), 1, 2), // more images than one task, padding 2
     ];
     for ((n, c, h, w), (filter_num, fh, fw), stride, pad) in cases {
-        let mut conv = Convolution::<f64>::init(1, (filter_num, c, fh, fw), stride, pad, 0.5, &mut rng);
+        let mut conv =
+            Convolution::<f64>::init(1, (filter_num, c, fh, fw), stride, pad, 0.5, &mut rng);
         let x = input((n, c, h, w), &mut rng);
         let what = format!(
             "conv x {:?} W {:?} s{stride} p{pad}",

@@ -23,4 +23,4 @@ pub mod pool;
 pub mod relu;
 
 pub use float::Float;
-pub use linalg::{dot, matmul};
+pub use linalg::{dot, dot_bias, matmul};

@@ -4,8 +4,8 @@ use rand::Rng;
 use super::shape::{ReshapeTo, TensorShape, unused_dx};
 use super::{Layer, Mode, Param, Tensor};
 use crate::Float;
-use dlfs_engine::dot;
 use dlfs_engine::parallel::both;
+use dlfs_engine::{dot, dot_bias};
 
 // ANCHOR: affine
 /// Affine (fully connected) layer: out = x·W + b.
@@ -26,7 +26,7 @@ impl<F: Float> Layer<F> for Affine<F> {
     fn forward(&mut self, x: Tensor<F>, _mode: Mode) -> Tensor<F> {
         self.original_x_shape = x.shape().to_vec();
         self.x = x.into_rows(); // (N, D) = x.reshape(N, -1)
-        let out = dot(&self.x, &self.w.value.view_2d()) + self.b.value.view_1d(); // (N, M)
+        let out = dot_bias(&self.x, &self.w.value.view_2d(), &self.b.value.view_1d()); // x·W + b
         out.into_dyn()
     }
 
