@@ -126,7 +126,7 @@ impl History {
         self.train_acc.push(e.train_acc);
         self.test_acc.push(e.test_acc);
         let epoch = e.iter / self.iter_per_epoch;
-        let is_final = e.iter % self.iter_per_epoch != 0;
+        let is_final = !e.iter.is_multiple_of(self.iter_per_epoch);
         let epochs = config.iters / self.iter_per_epoch;
         if config.verbose && (is_final || reported_epoch(epoch, epochs)) {
             let when = match is_final {
@@ -148,7 +148,7 @@ pub const REPORT_LINES: usize = 20;
 /// [`REPORT_LINES`], otherwise every k-th so that about that many are printed (a run on the
 /// bundled 5,000-image sample has 200 epochs; the figures still show every one).
 pub fn reported_epoch(epoch: usize, epochs: usize) -> bool {
-    epoch % epochs.div_ceil(REPORT_LINES).max(1) == 0
+    epoch.is_multiple_of(epochs.div_ceil(REPORT_LINES).max(1))
 }
 
 /// The accuracies of the network as it was after iteration `iter`.
