@@ -61,15 +61,16 @@ pub fn zip_for_each<A: Send, B: Send>(
         b.len(),
         "zip_for_each: slices of different lengths"
     );
-    let pass = |(a, b): (&mut [A], &mut [B])| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b));
-    if a.len() >= SPLIT_ELEMENTS && in_pool() {
-        let tasks = a
-            .chunks_mut(SPLIT_ELEMENTS / 2)
-            .zip(b.chunks_mut(SPLIT_ELEMENTS / 2));
-        par_tasks(tasks.collect(), pass);
-    } else {
-        pass((a, b));
-    }
+    split_long(
+        a.len(),
+        (a, b),
+        |(a, b)| {
+            a.chunks_mut(SPLIT_ELEMENTS / 2)
+                .zip(b.chunks_mut(SPLIT_ELEMENTS / 2))
+                .collect()
+        },
+        |(a, b)| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b)),
+    );
 }
 
 /// [`zip_for_each`] with `b` read only.
@@ -83,14 +84,30 @@ pub fn zip_for_each_ref<A: Send, B: Sync>(
         b.len(),
         "zip_for_each_ref: slices of different lengths"
     );
-    let pass = |(a, b): (&mut [A], &[B])| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b));
-    if a.len() >= SPLIT_ELEMENTS && in_pool() {
-        let tasks = a
-            .chunks_mut(SPLIT_ELEMENTS / 2)
-            .zip(b.chunks(SPLIT_ELEMENTS / 2));
-        par_tasks(tasks.collect(), pass);
+    split_long(
+        a.len(),
+        (a, b),
+        |(a, b)| {
+            a.chunks_mut(SPLIT_ELEMENTS / 2)
+                .zip(b.chunks(SPLIT_ELEMENTS / 2))
+                .collect()
+        },
+        |(a, b)| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b)),
+    );
+}
+
+/// `pass(whole)`, or `pass` on each of `chunks(whole)` over the cores when `len` is at least
+/// [`SPLIT_ELEMENTS`] and the caller is one of rayon's threads.
+fn split_long<T: Send>(
+    len: usize,
+    whole: T,
+    chunks: impl FnOnce(T) -> Vec<T>,
+    pass: impl Fn(T) + Sync + Send,
+) {
+    if len >= SPLIT_ELEMENTS && in_pool() {
+        par_tasks(chunks(whole), pass);
     } else {
-        pass((a, b));
+        pass(whole);
     }
 }
 

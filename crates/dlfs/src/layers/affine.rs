@@ -9,6 +9,7 @@ use dlfs_engine::{dot, dot_bias};
 
 // ANCHOR: affine
 /// Affine (fully connected) layer: out = x·W + b.
+///
 /// Backward: dx = dout·Wᵀ, dW = xᵀ·dout, db = Σ_n dout (b was added to every row).
 ///
 /// # Shapes
@@ -43,12 +44,8 @@ impl<F: Float> Layer<F> for Affine<F> {
         dx.map_or_else(unused_dx, |dx| dx.reshape_to(&self.original_x_shape))
     }
 
-    fn params(&self) -> Vec<&Param<F>> {
-        vec![&self.w, &self.b]
-    }
-    fn params_mut(&mut self) -> Vec<&mut Param<F>> {
-        vec![&mut self.w, &mut self.b]
-    }
+    super::params!(w, b); // fn params, fn params_mut: W and b
+
     fn set_needs_dx(&mut self, needs_dx: bool) {
         self.needs_dx = needs_dx;
     }

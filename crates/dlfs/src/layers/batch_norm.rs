@@ -84,13 +84,7 @@ impl<F: Float> Layer<F> for BatchNormalization<F> {
         dx.reshape_to(&self.x_shape)
     }
 
-    fn params(&self) -> Vec<&Param<F>> {
-        vec![&self.gamma, &self.beta]
-    }
-
-    fn params_mut(&mut self) -> Vec<&mut Param<F>> {
-        vec![&mut self.gamma, &mut self.beta]
-    }
+    super::params!(gamma, beta); // fn params, fn params_mut: γ and β
 }
 // ANCHOR_END: batch_norm
 

@@ -55,13 +55,7 @@ impl<F: Float> Layer<F> for Convolution<F> {
         dx.into_dyn() // (N, C, H, W)
     }
 
-    fn params(&self) -> Vec<&Param<F>> {
-        vec![&self.w, &self.b]
-    }
-
-    fn params_mut(&mut self) -> Vec<&mut Param<F>> {
-        vec![&mut self.w, &mut self.b]
-    }
+    super::params!(w, b); // fn params, fn params_mut: W and b
 
     fn set_needs_dx(&mut self, needs_dx: bool) {
         self.needs_dx = needs_dx;

@@ -41,6 +41,21 @@ pub trait Layer<F: Float = f32>: Send + BoxClone<F> {
 }
 // ANCHOR_END: layer
 
+/// A layer's `params` and `params_mut` when its parameters are the fields named:
+/// `params!(w, b);` inside `impl Layer` stands for `vec![&self.w, &self.b]` and
+/// `vec![&mut self.w, &mut self.b]`.
+macro_rules! params {
+    ($($field:ident),+) => {
+        fn params(&self) -> Vec<&Param<F>> {
+            vec![$(&self.$field),+]
+        }
+        fn params_mut(&mut self) -> Vec<&mut Param<F>> {
+            vec![$(&mut self.$field),+]
+        }
+    };
+}
+pub(crate) use params;
+
 /// A copy of a boxed layer (`Box<dyn Layer>` cannot be `Clone` itself): every layer that is
 /// `Clone` gets it, so a network can be copied, e.g. to evaluate one while training the other.
 pub trait BoxClone<F: Float> {

@@ -3,8 +3,7 @@
 //! `unwrap` each time.
 
 use ndarray::{
-    Array, Array2, Array4, ArrayD, ArrayView1, ArrayView2, ArrayView4, Dimension, Ix1, Ix2, Ix4,
-    IxDyn,
+    Array, Array2, Array4, ArrayD, ArrayView1, ArrayView2, ArrayView4, Dimension, Ix2, Ix4, IxDyn,
 };
 
 use crate::Float;
@@ -57,16 +56,12 @@ impl<F: Float> TensorShape<F> for ArrayD<F> {
 
     #[track_caller]
     fn view_1d(&self) -> ArrayView1<'_, F> {
-        self.view()
-            .into_dimensionality::<Ix1>()
-            .unwrap_or_else(|_| panic!("expected a vector, got shape {:?}", self.shape()))
+        view_as(self, "a vector")
     }
 
     #[track_caller]
     fn view_2d(&self) -> ArrayView2<'_, F> {
-        self.view()
-            .into_dimensionality::<Ix2>()
-            .unwrap_or_else(|_| panic!("expected a matrix, got shape {:?}", self.shape()))
+        view_as(self, "a matrix")
     }
 
     #[track_caller]
@@ -79,10 +74,16 @@ impl<F: Float> TensorShape<F> for ArrayD<F> {
 
     #[track_caller]
     fn view_4d(&self) -> ArrayView4<'_, F> {
-        self.view()
-            .into_dimensionality::<Ix4>()
-            .unwrap_or_else(|_| panic!("expected (N, C, H, W), got shape {:?}", self.shape()))
+        view_as(self, "(N, C, H, W)")
     }
+}
+
+/// `x` as a view of `D` dimensions, or a panic naming what was expected.
+#[track_caller]
+fn view_as<'a, F, D: Dimension>(x: &'a ArrayD<F>, what: &str) -> ndarray::ArrayView<'a, F, D> {
+    x.view()
+        .into_dimensionality::<D>()
+        .unwrap_or_else(|_| panic!("expected {what}, got shape {:?}", x.shape()))
 }
 
 /// (N, D) for a tensor of shape (N, ...).
