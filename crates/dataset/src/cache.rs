@@ -126,15 +126,13 @@ fn set_memo(path: &Path, line: Option<String>) {
     }
 }
 
-/// A temporary name beside `path`, unique to this write: process id, a counter shared by
-/// every thread of the process, and the thread (`.name.1234-7-3.part`).
-pub(crate) fn temp_path(path: &Path) -> PathBuf {
+/// A temporary name beside `path`, unique to this write: the process id and a counter shared
+/// by the process's threads (`.name.1234-7.part`), so two threads never write the same file.
+fn temp_path(path: &Path) -> PathBuf {
     static COUNT: AtomicUsize = AtomicUsize::new(0);
     let n = COUNT.fetch_add(1, Ordering::Relaxed);
-    let thread = format!("{:?}", std::thread::current().id());
-    let thread: String = thread.chars().filter(char::is_ascii_digit).collect();
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    path.with_file_name(format!(".{name}.{}-{n}-{thread}.part", std::process::id()))
+    path.with_file_name(format!(".{name}.{}-{n}.part", std::process::id()))
 }
 
 /// Writes `bytes` to a temporary file beside `path`, flushes it to disk, then renames it to
