@@ -36,25 +36,47 @@ impl Default for TrainConfig {
 }
 
 impl TrainConfig {
-    /// Refuses settings that cannot train, with a message naming the flag.
+    /// Refuses a batch that cannot be drawn from `train_size` images, naming the flag.
     pub fn check(&self, train_size: usize) -> anyhow::Result<()> {
         anyhow::ensure!(
-            self.lr.is_finite() && self.lr > 0.0,
-            "--lr must be a positive number (got {}); the book uses 0.1",
-            self.lr
-        );
-        anyhow::ensure!(
-            self.batch_size >= 1,
-            "--batch-size must be at least 1; the book uses 100"
-        );
-        anyhow::ensure!(
-            self.batch_size <= train_size,
-            "--batch-size {} is larger than the {train_size} training images: choose at most {train_size}",
+            (1..=train_size).contains(&self.batch_size),
+            "--batch-size {} is not between 1 and the {train_size} training images",
             self.batch_size
         );
-        anyhow::ensure!(self.iters >= 1, "--iters must be at least 1");
-        anyhow::ensure!(self.threads >= 1, "--threads must be at least 1");
         Ok(())
+    }
+}
+
+/// `--numerical` and `--threads`: which gradient a run follows, and how its work is shared.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GradientArgs {
+    /// Use the numerical gradient (79,520 loss evaluations per update) instead of the analytic
+    /// one; --iters is then 1 unless given
+    #[arg(long)]
+    pub numerical: bool,
+    /// Threads sharing the numerical gradient's work; 1 runs the plain `numerical_gradient`,
+    /// the book's way [default: the number of CPUs]
+    #[arg(long, value_parser = dlfs_cli::ranges::at_least(1))]
+    pub threads: Option<usize>,
+}
+
+impl GradientArgs {
+    /// `cmd` with one iteration as the default of `--iters` when `--numerical` is given.
+    pub fn one_iteration_if_numerical(cmd: clap::Command) -> clap::Command {
+        use clap::builder::ArgPredicate::IsPresent;
+        cmd.mut_arg("iters", |a| a.default_value_if("numerical", IsPresent, "1"))
+    }
+
+    /// The run these flags and `train` ask for, over `train_size` images.
+    pub fn config(&self, train: &dlfs_cli::TrainArgs, train_size: usize) -> TrainConfig {
+        let cpus = || std::thread::available_parallelism().map_or(1, usize::from);
+        TrainConfig {
+            iters: train.iters(train_size),
+            batch_size: train.batch_size,
+            lr: train.lr(),
+            numerical: self.numerical,
+            threads: self.threads.unwrap_or_else(cpus),
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 
 use dlfs::net::Sequential;
 use dlfs::optimizer::OptimizerKind;
+use dlfs_engine::parallel::par_map_tasks;
 use ndarray::{ArrayView1, ArrayViewD, Axis};
 use rand::Rng;
 
@@ -20,7 +21,7 @@ pub struct Contestant {
 ///
 /// The book computes each loss again after the update; we keep the one that backpropagation's
 /// forward pass computed just before it (one step earlier on the curve, a third less work).
-/// The contestants are independent, so they are spread over the CPU's cores.
+/// The contestants are independent, so rayon spreads them over the CPU's cores.
 pub fn train_side_by_side(
     contestants: &mut [Contestant],
     (x_train, t_train): (ArrayViewD<f32>, ArrayView1<usize>),
@@ -43,7 +44,7 @@ pub fn train_side_by_side(
         .collect();
     let bar = dlfs_cli::progress_bar((iters * contestants.len()) as u64, "training");
     let losses: anyhow::Result<Vec<Vec<f64>>> =
-        crate::parallel::parallel_map(contestants.iter_mut().collect(), |c| {
+        par_map_tasks(contestants.iter_mut().collect(), |c| {
             train_one(c, (x_train.view(), t_train.view()), &batches, &bar)
         })
         .into_iter()

@@ -7,6 +7,7 @@ use dlfs::optimizer::Sgd;
 use dlfs::trainer::{History, TrainerConfig, train};
 use dlfs_cli::DataArgs;
 use dlfs_cli::{OutArg, SeedArg};
+use dlfs_engine::parallel::par_map_tasks;
 use ndarray::{Axis, s};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -170,7 +171,7 @@ impl Overfit {
         seed: u64,
     ) -> anyhow::Result<Vec<(String, History)>> {
         let runs = nets.into_iter().enumerate().collect();
-        crate::parallel::parallel_map(runs, |(k, (label, net))| {
+        par_map_tasks(runs, |(k, (label, net))| {
             // the runs take equally long: the first one's progress bar speaks for all
             let history = self.run(net, mnist, k == 0, &mut StdRng::seed_from_u64(seed))?;
             Ok((label, history))

@@ -2,8 +2,8 @@
 //!
 //! The layers (Convolution, Pooling), im2col/col2im and SimpleConvNet live in the core crate,
 //! `dlfs::layers`, `dlfs::im2col` and `dlfs::net`, because chapter 8 builds on them. This crate
-//! holds the chapter's programs and what they share: loading weights, the figures, and the
-//! speed measurements.
+//! holds the chapter's programs and what they share: loading weights and the figures. How fast
+//! the network trains is measured by `bench_convnet` in the `dlfs_bench` crate.
 
 use std::path::Path;
 
@@ -15,7 +15,6 @@ use dlfs_cli::DataArgs;
 use dlfs_plot::{Image, ImageGrid};
 
 pub mod figures;
-pub mod speed;
 
 // ANCHOR: load_images
 /// Loads MNIST (or, with `--dataset fashion`, Fashion-MNIST) as images, (N, 1, 28, 28): the

@@ -1,4 +1,6 @@
-//! What every chapter binary shares: common flags, one-line errors, progress bars.
+//! What every chapter binary shares: common flags and flag groups ([`DataArgs`], [`TrainArgs`]
+//! with the book's defaults, [`SeedArg`], [`OutArg`]), value parsers for ranges ([`ranges`]),
+//! one-line errors, progress bars.
 //!
 //! ```no_run
 //! use clap::Parser;
@@ -18,8 +20,11 @@
 //! ```
 
 mod data_args;
+pub mod ranges;
+mod train_args;
 
 pub use data_args::DataArgs;
+pub use train_args::{Book, Length, TrainArgs, parse, parse_with};
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -77,7 +77,7 @@ fn main() -> ExitCode {
             .map(|w| (w, rng.random()))
             .collect();
         let bar = dlfs_cli::progress_bar(scales.len() as u64, "scales");
-        let runs = ch06_optimizers::parallel::parallel_map(scales, |(w, seed)| {
+        let runs = dlfs_engine::parallel::par_map_tasks(scales, |(w, seed)| {
             let run = train_pair((x_train.view(), t_train.view()), w, &test, seed);
             bar.inc(1);
             run

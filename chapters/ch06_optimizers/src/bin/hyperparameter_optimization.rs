@@ -6,12 +6,12 @@
 //! The weight decay matters much less over this range.
 use std::process::ExitCode;
 
-use ch06_optimizers::parallel::parallel_map;
 use ch06_optimizers::search::{SearchSpace, Trial, run_trial};
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs_cli::DataArgs;
 use dlfs_cli::{OutArg, SeedArg};
+use dlfs_engine::parallel::par_map_tasks;
 use ndarray::{Axis, s};
 use rand::Rng;
 use rand::seq::SliceRandom;
@@ -104,7 +104,7 @@ fn main() -> ExitCode {
             .map(|_| (space.sample(&mut rng), rng.random()))
             .collect();
         let bar = dlfs_cli::progress_bar(settings.len() as u64, "trials");
-        let results = parallel_map(settings, |(setting, seed)| {
+        let results = par_map_tasks(settings, |(setting, seed)| {
             let trial = run_trial(
                 (x_train.view(), t_train.view()),
                 (x_val.view(), t_val.view()),
