@@ -28,10 +28,9 @@ pub fn load_images(data: &DataArgs) -> anyhow::Result<Mnist> {
 }
 // ANCHOR_END: load_images
 
-/// Keeps only the first `n` training images (`--train-size`), refusing 0.
-pub fn take_train(mnist: &mut Mnist, n: Option<usize>) -> anyhow::Result<()> {
+/// Keeps only the first `n` training images (`--train-size`).
+pub fn take_train(mnist: &mut Mnist, n: Option<usize>) {
     if let Some(n) = n {
-        anyhow::ensure!(n >= 1, "--train-size must be at least 1");
         let n = n.min(mnist.t_train.len());
         mnist.x_train = mnist
             .x_train
@@ -39,21 +38,6 @@ pub fn take_train(mnist: &mut Mnist, n: Option<usize>) -> anyhow::Result<()> {
             .to_owned();
         mnist.t_train = mnist.t_train.slice(ndarray::s![..n]).to_owned();
     }
-    Ok(())
-}
-
-/// Refuses hyperparameters that cannot train, with a message naming the flag.
-pub fn check_hyperparameters(lr: f64, batch_size: usize, epochs: usize) -> anyhow::Result<()> {
-    anyhow::ensure!(
-        lr.is_finite() && lr > 0.0,
-        "--lr must be a positive number (got {lr}); the book uses 0.001 with Adam"
-    );
-    anyhow::ensure!(
-        batch_size >= 1,
-        "--batch-size must be at least 1; the book uses 100"
-    );
-    anyhow::ensure!(epochs >= 1, "--epochs must be at least 1; the book uses 20");
-    Ok(())
 }
 
 // ANCHOR: load_weights
@@ -96,9 +80,8 @@ pub fn short_training(
     epochs: usize,
     rng: &mut (impl rand::Rng + Send),
 ) -> anyhow::Result<Mnist> {
-    check_hyperparameters(0.001, 100, epochs)?;
     let mut mnist = load_images(data)?;
-    take_train(&mut mnist, Some(train_size))?;
+    take_train(&mut mnist, Some(train_size));
     let n = mnist.t_train.len();
     let iters = dlfs::trainer::TrainerConfig::iters_for_epochs(epochs, n, 100.min(n));
     let config = dlfs::trainer::TrainerConfig {

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use dlfs::net::SimpleConvNet;
 use dlfs_cli::DataArgs;
+use dlfs_cli::ranges::at_least;
 use dlfs_cli::{OutArg, SeedArg};
 use dlfs_plot::Figure;
 
@@ -19,10 +20,10 @@ struct Args {
     #[arg(long, value_name = "FILE.npz")]
     weights: Option<PathBuf>,
     /// Epochs of the short training run (without --weights)
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, value_parser = at_least(1))]
     epochs: usize,
     /// Training images of the short run (without --weights)
-    #[arg(long, default_value_t = 60000)]
+    #[arg(long, default_value_t = 60000, value_parser = at_least(1))]
     train_size: usize,
     #[command(flatten)]
     data: DataArgs,
