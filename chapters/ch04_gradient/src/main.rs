@@ -13,14 +13,10 @@ use ch04_gradient::two_layer_net::TwoLayerNet;
 use clap::Parser;
 use dataset::{LoadOptions, Mnist};
 use dlfs::Float;
-use dlfs_cli::{Book, DataArgs, Length, OutArg, SeedArg, TrainArgs};
+use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs};
 
 /// The script's settings: iters_num = 10000, batch_size = 100, learning_rate = 0.1.
-const BOOK: Book = Book {
-    length: Length::Iters(10_000),
-    batch_size: 100,
-    lr: Some(0.1),
-};
+const BOOK: Book = Book::iters(10_000, 100).lr(0.1);
 
 /// Trains a 784-50-10 net with a sigmoid hidden layer by gradient descent on MNIST mini-batches,
 /// printing the train and test accuracy once per epoch, and draws the loss and accuracy curves.

@@ -8,14 +8,10 @@ use clap::Parser;
 use dataset::LoadOptions;
 use dlfs::net::TwoLayerNet;
 use dlfs_cli::ranges::at_least;
-use dlfs_cli::{Book, DataArgs, Length, OutArg, SeedArg, TrainArgs};
+use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs};
 
 /// The script's settings: iters_num = 10000, batch_size = 100, learning_rate = 0.1.
-const BOOK: Book = Book {
-    length: Length::Iters(10_000),
-    batch_size: 100,
-    lr: Some(0.1),
-};
+const BOOK: Book = Book::iters(10_000, 100).lr(0.1);
 
 /// Trains the two-layer net (Affine – ReLU – Affine – softmax) on MNIST with backpropagation and
 /// plain SGD, printing train and test accuracy once per epoch, and draws the loss curve, the

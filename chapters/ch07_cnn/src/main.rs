@@ -10,14 +10,10 @@ use dlfs::net::SimpleConvNet;
 use dlfs::optimizer::Adam;
 use dlfs::trainer::{TrainerConfig, train};
 use dlfs_cli::ranges::at_least;
-use dlfs_cli::{Book, DataArgs, Length, OutArg, SeedArg, TrainArgs};
+use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs};
 
 /// The script's settings: max_epochs = 20, mini_batch_size = 100, Adam's lr = 0.001.
-const BOOK: Book = Book {
-    length: Length::Epochs(20),
-    batch_size: 100,
-    lr: Some(0.001),
-};
+const BOOK: Book = Book::epochs(20, 100).lr(0.001);
 
 /// Trains the simple convolutional network (conv 5x5x30 – ReLU – max pool 2x2 – Affine 100 –
 /// ReLU – Affine 10) on MNIST with Adam, printing accuracy once per epoch, then the accuracy on

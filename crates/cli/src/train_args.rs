@@ -26,6 +26,33 @@ pub struct Book {
 }
 
 impl Book {
+    /// A script that trains for `iters` updates of `batch_size` images:
+    /// `const BOOK: Book = Book::iters(10_000, 100).lr(0.1);`
+    pub const fn iters(iters: usize, batch_size: usize) -> Book {
+        Book {
+            length: Length::Iters(iters),
+            batch_size,
+            lr: None,
+        }
+    }
+
+    /// A script that trains for `epochs` passes over the images, `batch_size` at a time.
+    pub const fn epochs(epochs: usize, batch_size: usize) -> Book {
+        Book {
+            length: Length::Epochs(epochs),
+            batch_size,
+            lr: None,
+        }
+    }
+
+    /// With the script's learning rate.
+    pub const fn lr(self, lr: f64) -> Book {
+        Book {
+            lr: Some(lr),
+            ..self
+        }
+    }
+
     /// `cmd` with these settings as the defaults of its [`TrainArgs`] flags (shown by `--help`).
     pub fn defaults(self, cmd: clap::Command) -> clap::Command {
         let (flag, other, n) = match self.length {
@@ -105,6 +132,14 @@ impl TrainArgs {
         }
     }
 
+    /// The number of epochs, for a run that counts in epochs only: `--iters` is refused.
+    pub fn epochs(&self) -> anyhow::Result<usize> {
+        match self.length() {
+            Length::Epochs(epochs) => Ok(epochs),
+            Length::Iters(_) => anyhow::bail!("this run counts epochs: give --epochs, not --iters"),
+        }
+    }
+
     /// The learning rate: `--lr`, else the book's.
     pub fn lr(&self) -> f64 {
         self.lr
@@ -139,16 +174,8 @@ mod tests {
         Ok(Args::from_arg_matches(&matches)?.train)
     }
 
-    const CH05: Book = Book {
-        length: Length::Iters(10_000),
-        batch_size: 100,
-        lr: Some(0.1),
-    };
-    const CH07: Book = Book {
-        length: Length::Epochs(20),
-        batch_size: 100,
-        lr: Some(0.001),
-    };
+    const CH05: Book = Book::iters(10_000, 100).lr(0.1);
+    const CH07: Book = Book::epochs(20, 100).lr(0.001);
 
     #[test]
     fn the_books_defaults_and_what_replaces_them() {

@@ -10,6 +10,7 @@ use ch06_optimizers::search::{SearchSpace, Trial, run_trial};
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs_cli::DataArgs;
+use dlfs_cli::ranges::{at_least, at_most, fraction};
 use dlfs_cli::{OutArg, SeedArg};
 use dlfs_engine::parallel::par_map_tasks;
 use ndarray::{Axis, s};
@@ -23,25 +24,25 @@ use rand::seq::SliceRandom;
 #[command(version)]
 struct Args {
     /// Number of random settings to try
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 100, value_parser = at_least(1))]
     trials: usize,
     /// Passes over the training images in each trial
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = at_least(1))]
     epochs: usize,
     /// Images used in all (the first ones of the training set), validation included
-    #[arg(long, default_value_t = 500)]
+    #[arg(long, default_value_t = 500, value_parser = at_least(2))]
     train_size: usize,
     /// Fraction of them held out for validation
-    #[arg(long, default_value_t = 0.2)]
+    #[arg(long, default_value_t = 0.2, value_parser = fraction())]
     validation_rate: f64,
     /// Learning rates 10^u with u drawn uniformly from this range
-    #[arg(long, num_args = 2, value_names = ["LO", "HI"], default_values_t = [-6.0, -2.0], allow_negative_numbers = true)]
+    #[arg(long, num_args = 2, value_names = ["LO", "HI"], default_values_t = [-6.0, -2.0], allow_negative_numbers = true, value_parser = at_most(0.0))]
     log_lr: Vec<f64>,
     /// Weight decays 10^u with u drawn uniformly from this range
-    #[arg(long, num_args = 2, value_names = ["LO", "HI"], default_values_t = [-8.0, -4.0], allow_negative_numbers = true)]
+    #[arg(long, num_args = 2, value_names = ["LO", "HI"], default_values_t = [-8.0, -4.0], allow_negative_numbers = true, value_parser = at_most(0.0))]
     log_weight_decay: Vec<f64>,
     /// How many of the best trials to print and draw
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = at_least(1))]
     best: usize,
     #[command(flatten)]
     data: DataArgs,
@@ -54,16 +55,9 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(args.trials >= 1, "--trials must be at least 1");
-        anyhow::ensure!(args.epochs >= 1, "--epochs must be at least 1");
-        anyhow::ensure!(
-            args.validation_rate > 0.0 && args.validation_rate < 1.0,
-            "--validation-rate must be between 0 and 1, got {}",
-            args.validation_rate
-        );
         let range = |name: &str, r: &[f64]| {
             anyhow::ensure!(
-                r.len() == 2 && r.iter().all(|v| v.is_finite()) && r[0] < r[1] && r[1] <= 0.0,
+                r[0] < r[1],
                 "--{name} takes two exponents LO < HI <= 0, such as -6 -2"
             );
             Ok((r[0], r[1]))
