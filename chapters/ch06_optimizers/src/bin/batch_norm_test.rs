@@ -6,7 +6,7 @@
 //! smallest scales it does not happen at all.
 use std::process::ExitCode;
 
-use ch06_optimizers::batch_norm::{BnTest, scale_label, train_pair, weight_scales};
+use ch06_optimizers::batch_norm::{BnTest, train_pair, weight_scales};
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs_cli::ranges::at_least;
@@ -74,19 +74,6 @@ fn main() -> ExitCode {
         bar.finish_and_clear();
         // ANCHOR_END: run
 
-        let mut ahead = 0;
-        for run in &runs {
-            let (bn, plain) = (run.with_bn.last().unwrap(), run.without.last().unwrap());
-            println!(
-                "W std {:>7}: train accuracy with batch norm {bn:.3}, without {plain:.3}",
-                scale_label(run.weight_init_std)
-            );
-            ahead += usize::from(bn > plain);
-        }
-        println!("batch norm ahead: {ahead}");
-        println!("scales: {}", runs.len());
-        let path = ch06_optimizers::figures::batch_norm_grid(&runs, &args.out)?;
-        println!("wrote {}", path.display());
-        Ok(())
+        ch06_optimizers::batch_norm::report(&runs, &args.out)
     })
 }

@@ -6,7 +6,7 @@
 //! The weight decay matters much less over this range.
 use std::process::ExitCode;
 
-use ch06_optimizers::search::{SearchSpace, Trial, run_trial};
+use ch06_optimizers::search::{SearchSpace, print_trials, report, run_trial};
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs_cli::DataArgs;
@@ -55,16 +55,9 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        let range = |name: &str, r: &[f64]| {
-            anyhow::ensure!(
-                r[0] < r[1],
-                "--{name} takes two exponents LO < HI <= 0, such as -6 -2"
-            );
-            Ok((r[0], r[1]))
-        };
         let space = SearchSpace {
-            log_lr: range("log-lr", &args.log_lr)?,
-            log_weight_decay: range("log-weight-decay", &args.log_weight_decay)?,
+            log_lr: exponents("log-lr", &args.log_lr)?,
+            log_weight_decay: exponents("log-weight-decay", &args.log_weight_decay)?,
         };
         let mnist = args.data.load(LoadOptions::default())?;
         println!("data: {mnist}");
@@ -110,43 +103,18 @@ fn main() -> ExitCode {
             (setting, trial)
         });
         bar.finish_and_clear();
-        let mut trials: Vec<Trial> = Vec::new();
-        for ((lr, weight_decay), trial) in results {
-            match trial {
-                Ok(trial) => {
-                    println!(
-                        "val acc: {:.2} | lr: {lr:.3e}, weight decay: {weight_decay:.3e}",
-                        trial.final_val_acc()
-                    );
-                    trials.push(trial);
-                }
-                Err(e) => {
-                    println!("diverged | lr: {lr:.3e}, weight decay: {weight_decay:.3e} ({e})")
-                }
-            }
-        }
-        trials.sort_by(|a, b| b.final_val_acc().total_cmp(&a.final_val_acc()));
+        let trials = print_trials(results);
         // ANCHOR_END: search
 
-        println!("=========== Hyper-Parameter Optimization Result ===========");
-        let best: Vec<&Trial> = trials.iter().take(args.best).collect();
-        for (k, trial) in best.iter().enumerate() {
-            println!(
-                "Best-{} (val acc: {:.2}) | lr: {:.3e}, weight decay: {:.3e}",
-                k + 1,
-                trial.final_val_acc(),
-                trial.lr,
-                trial.weight_decay
-            );
-        }
-        let top = best
-            .first()
-            .ok_or_else(|| anyhow::anyhow!("every trial diverged: try a smaller --log-lr range"))?;
-        println!("best validation accuracy: {:.4}", top.final_val_acc());
-        println!("best lr: {:.3e}", top.lr);
-        println!("best weight decay: {:.3e}", top.weight_decay);
-        let path = ch06_optimizers::figures::best_trials(&best, &args.out)?;
-        println!("wrote {}", path.display());
-        Ok(())
+        report(&trials, args.best, &args.out)
     })
+}
+
+/// The two exponents of a `--log-...` range, refused unless LO < HI.
+fn exponents(name: &str, r: &[f64]) -> anyhow::Result<(f64, f64)> {
+    anyhow::ensure!(
+        r[0] < r[1],
+        "--{name} takes two exponents LO < HI <= 0, such as -6 -2"
+    );
+    Ok((r[0], r[1]))
 }
