@@ -5,13 +5,14 @@
 //! holds the chapter's programs and what they share: loading weights and the figures. How fast
 //! the network trains is measured by `bench_convnet` in the `dlfs_bench` crate.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use dataset::{LoadOptions, Mnist};
 use dlfs::Float;
 use dlfs::net::Sequential;
 use dlfs_cli::DataArgs;
+use dlfs_cli::ranges::at_least;
 use dlfs_plot::{Image, ImageGrid};
 
 pub mod figures;
@@ -69,6 +70,50 @@ pub fn filter_grid<F: Float>(title: &str, w1: &ndarray::ArrayD<F>) -> ImageGrid 
     grid
 }
 // ANCHOR_END: filter_grid
+
+/// `--weights FILE.npz`, or `--epochs` and `--train-size` of a short training run: where a
+/// program that shows trained filters gets them.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TrainedWeights {
+    /// Trained parameters (e.g. saved by `train_convnet --save`); without it, trains for
+    /// --epochs on --train-size images
+    #[arg(long, value_name = "FILE.npz")]
+    pub weights: Option<PathBuf>,
+    /// Epochs of the short training run (without --weights)
+    #[arg(long, default_value_t = 1, value_parser = at_least(1))]
+    pub epochs: usize,
+    /// Training images of the short run (without --weights)
+    #[arg(long, default_value_t = 60000, value_parser = at_least(1))]
+    pub train_size: usize,
+}
+
+impl TrainedWeights {
+    /// Loads `--weights` into `net`, or trains it briefly; returns the images the training
+    /// loaded (none when the weights come from a file).
+    pub fn load_into(
+        &self,
+        net: &mut Sequential<f32>,
+        data: &DataArgs,
+        rng: &mut (impl rand::Rng + Send),
+    ) -> anyhow::Result<Option<Mnist>> {
+        match &self.weights {
+            Some(path) => load_weights(net, path).map(|()| None),
+            None => short_training(net, data, self.train_size, self.epochs, rng).map(Some),
+        }
+    }
+
+    /// Where the weights came from: the file, or the run on `trained_on`'s images.
+    pub fn source(&self, trained_on: Option<&Mnist>) -> String {
+        match (&self.weights, trained_on) {
+            (Some(path), _) => format!("from {}", path.display()),
+            (None, mnist) => format!(
+                "after {} epoch(s) on {} images",
+                self.epochs,
+                mnist.map_or(0, |m| m.t_train.len())
+            ),
+        }
+    }
+}
 
 /// Trains `net` briefly with the book's settings (Adam 0.001, batch 100) on the first
 /// `train_size` training images, for programs that need trained filters but were given no

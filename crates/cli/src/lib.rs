@@ -133,6 +133,14 @@ pub fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
     bar
 }
 
+/// A spinner on stderr while a slow step with no count runs (a numerical gradient); hidden
+/// when stderr is not a terminal. Call `finish_and_clear` when the step is done.
+pub fn spinner(what: &str) -> indicatif::ProgressBar {
+    let spinner = indicatif::ProgressBar::new_spinner().with_message(what.to_string());
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+    spinner
+}
+
 /// A library enum that a flag chooses from by name (`--optimizer adam`, `--dataset fashion`):
 /// the names are the command line's business, so they live here, not in the library's types.
 pub trait Choice: Copy + Send + Sync + 'static {

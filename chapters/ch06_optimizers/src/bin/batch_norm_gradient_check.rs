@@ -57,7 +57,7 @@ fn main() -> ExitCode {
         let t_batch = mnist.t_train.slice(s![..n]);
 
         let count: usize = network.params().iter().map(|p| p.value.len()).sum();
-        let spinner = spinner(&format!("numerical gradient of {count} parameters"));
+        let spinner = dlfs_cli::spinner(&format!("numerical gradient of {count} parameters"));
         let grad_numerical = network.numerical_gradient(&x_batch, t_batch, Mode::Train);
         spinner.finish_and_clear();
         network.gradient(x_batch, t_batch);
@@ -75,12 +75,4 @@ fn main() -> ExitCode {
         // ANCHOR_END: check
         Ok(())
     })
-}
-
-/// A spinner on stderr while the slow numerical gradient runs (two forward passes per
-/// parameter); hidden when stderr is not a terminal.
-fn spinner(what: &str) -> indicatif::ProgressBar {
-    let spinner = indicatif::ProgressBar::new_spinner().with_message(what.to_string());
-    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
-    spinner
 }

@@ -1,12 +1,12 @@
 //! Learned filters applied to one MNIST digit: what the first layer of SimpleConvNet sees.
-use std::path::PathBuf;
 use std::process::ExitCode;
 
+use ch07_cnn::TrainedWeights;
 use clap::Parser;
 use dlfs::Mode;
 use dlfs::net::SimpleConvNet;
 use dlfs_cli::DataArgs;
-use dlfs_cli::ranges::{at_least, between};
+use dlfs_cli::ranges::between;
 use dlfs_cli::{OutArg, SeedArg};
 use ndarray::{Axis, Ix4};
 
@@ -16,21 +16,14 @@ use ndarray::{Axis, Ix4};
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// Trained parameters; without it, trains for --epochs on --train-size images
-    #[arg(long, value_name = "FILE.npz")]
-    weights: Option<PathBuf>,
     /// Which test image to filter
     #[arg(long, default_value_t = 0)]
     index: usize,
     /// How many filters to show (of 30)
     #[arg(long, default_value_t = 8, value_parser = between(1, 30))]
     filters: usize,
-    /// Epochs of the short training run (without --weights)
-    #[arg(long, default_value_t = 1, value_parser = at_least(1))]
-    epochs: usize,
-    /// Training images of the short run (without --weights)
-    #[arg(long, default_value_t = 60000, value_parser = at_least(1))]
-    train_size: usize,
+    #[command(flatten)]
+    trained: TrainedWeights,
     #[command(flatten)]
     data: DataArgs,
     #[command(flatten)]
@@ -44,18 +37,9 @@ fn main() -> ExitCode {
         let args = Args::parse();
         let mut rng = args.seed.rng();
         let mut net = SimpleConvNet::default().build::<f32>(&mut rng);
-        let mnist = match &args.weights {
-            Some(path) => {
-                ch07_cnn::load_weights(&mut net, path)?;
-                ch07_cnn::load_images(&args.data)?
-            }
-            None => ch07_cnn::short_training(
-                &mut net,
-                &args.data,
-                args.train_size,
-                args.epochs,
-                &mut rng,
-            )?,
+        let mnist = match args.trained.load_into(&mut net, &args.data, &mut rng)? {
+            Some(mnist) => mnist,
+            None => ch07_cnn::load_images(&args.data)?,
         };
         let n_test = mnist.t_test.len();
         anyhow::ensure!(
