@@ -67,14 +67,8 @@ pub fn report<F: Float>(
 
     let acc = out.path("train_neuralnet_accuracy.png")?;
     let epochs: Vec<f64> = (0..history.train_acc.len()).map(|e| e as f64).collect();
-    LineChart::accuracy(
-        "Accuracy per epoch",
-        &epochs,
-        &history.train_acc,
-        &history.test_acc,
-    )
-    .y_range(0.0, 1.0)
-    .save(&acc)?;
+    let (train, test) = (&history.train_acc, &history.test_acc);
+    LineChart::accuracy("Accuracy per epoch", &epochs, train, test).save(&acc)?;
     println!("wrote {}", acc.display());
     Ok(())
 }

@@ -38,14 +38,8 @@ pub fn draw(
 
     let accuracy = out.path("ch05_accuracy.png")?;
     let epochs = history.eval_epochs();
-    LineChart::accuracy(
-        "Accuracy per epoch",
-        &epochs,
-        &history.train_acc,
-        &history.test_acc,
-    )
-    .y_range(0.0, 1.0)
-    .save(&accuracy)?;
+    let (train, test) = (&history.train_acc, &history.test_acc);
+    LineChart::accuracy("Accuracy per epoch", &epochs, train, test).save(&accuracy)?;
 
     let weights = out.path("ch05_weights.png")?;
     let mut figure = Figure::new("Weight distributions before and after training").cols(2);

@@ -53,7 +53,7 @@ pub fn accuracy_chart(history: &History, iter_per_epoch: usize, path: &Path) -> 
         );
         LineChart::accuracy(title, x, train, test).legend(LegendPos::LowerRight)
     };
-    let all = chart("the whole run", 0).y_range(0.0, 1.0);
+    let all = chart("the whole run", 0);
     // from the second measurement on (after one epoch), scaled to the values
     let from = 1.min(epochs.len().saturating_sub(1));
     let later = history.train_acc[from..]
