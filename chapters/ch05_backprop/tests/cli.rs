@@ -40,18 +40,18 @@ fn train_neuralnet_reaches_the_books_accuracy() {
     println!("{stdout}");
     let data = DataLine::of(&stdout);
     // Full MNIST: 17 epochs of 600 iterations, the book's 0.97 (seed 42 gives 0.9705). The
-    // 5,000-image sample: 200 epochs of 50 iterations, 0.9200 with seed 42.
+    // 5,000-image sample: 200 epochs of 50 iterations (20 lines), 0.9200 with seed 42.
     let (floor, epochs) = if data.is_full() {
         (0.97, 17)
     } else {
-        (0.915, 200)
+        (0.915, 20)
     };
     let acc = value(&stdout, "test accuracy");
     assert!(acc >= floor, "test accuracy {acc} < {floor} on {data:?}");
     assert_eq!(
         stdout.matches("epoch ").count(),
         epochs,
-        "one line per epoch on {data:?}"
+        "one line per epoch, at most about 20 (the sample's 200 epochs: every 10th) on {data:?}"
     );
     assert!(stdout.contains("wrote "), "prints the figures it wrote");
 }

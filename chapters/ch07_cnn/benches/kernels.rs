@@ -2,9 +2,9 @@
 //! `cargo bench -p ch07_cnn`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dlfs::im2col::{Window, col2im, im2col};
 use dlfs::layers::{Convolution, Layer, Pooling};
 use dlfs::{Mode, Tensor};
+use dlfs_engine::conv::{Window, col2im, im2col};
 use ndarray::Ix4;
 use rand::SeedableRng;
 use rand::rngs::StdRng;

@@ -38,7 +38,7 @@ pub fn numerical_gradient_mut<F: Float, D: Dimension>(
     x: &mut Array<F, D>,
 ) -> Array<F, D> {
     let h = F::lit(1e-4);
-    let mut grad = Array::zeros(x.raw_dim());
+    let mut grad = x.mapv(|_| F::zero()); // x's memory layout: element i of both is the same x_i
     for i in 0..x.len() {
         let xi = elem(x, i);
         let tmp = *xi;
@@ -186,7 +186,7 @@ fn entry<F: Float>(
 mod tests {
     use super::*;
     use approx::assert_abs_diff_eq;
-    use ndarray::arr1;
+    use ndarray::{Array2, arr1};
 
     #[test]
     fn slope_of_the_books_function() {
@@ -213,6 +213,16 @@ mod tests {
             assert_abs_diff_eq!(numerical_gradient(f, &mut x), arr1(&g), epsilon = 1e-6);
             assert_eq!(x, arr1(&x0), "x is restored");
         }
+    }
+
+    #[test]
+    fn gradient_of_a_column_major_array_is_in_its_logical_order() {
+        use ndarray::ShapeBuilder;
+        let mut x = Array::from_shape_vec((2, 3).f(), vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0]).unwrap();
+        let weights = ndarray::array![[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]];
+        // f(x) = Σ w ⊙ x: the gradient is w, element by element
+        let grad = numerical_gradient(|x: &Array2<f64>| (x * &weights).sum(), &mut x);
+        assert_abs_diff_eq!(grad, weights, epsilon = 1e-8);
     }
 
     #[test]

@@ -8,16 +8,17 @@
 //! | [`functions`] | `common/functions.py` | step, sigmoid, ReLU, softmax, the losses |
 //! | [`gradient`] | `common/gradient.py` | numerical differentiation |
 //! | [`im2col`] | `common/util.py` | im2col/col2im: convolution as a matrix product |
+//! | [`param`] | — | `Tensor`, `Param` (a value and its gradient), `Mode` (train or test) |
 //! | [`layers`] | `common/layers.py` | one file per layer, each with `forward`/`backward` |
 //! | [`net`] | `ch05/two_layer_net.py`, `common/multi_layer_net.py`, ... | networks built from layers |
 //! | [`optimizer`] | `common/optimizer.py` | SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam |
 //! | [`trainer`] | `common/trainer.py` | the mini-batch training loop and its history |
-//! | [`data`] | `dataset/mnist.py` | MNIST and Fashion-MNIST: parse, download, cache, sample |
+//! | [`batch`] | — | drawing a random mini-batch |
 //! | [`io`] | `pickle` | parameters as NumPy `.npz` |
-//! | [`plot`] | `matplotlib` | line charts, scatter plots, histograms, image grids |
 //! | [`util`] | `common/util.py` | smooth_curve |
-//! | [`parallel`] | — | splitting work over the cores, repeatably |
-//! | [`cli`] | — | the flags every chapter binary shares, one-line errors, progress |
+//!
+//! The data sets (the book's `dataset/`) are the `dataset` crate; what exists only for speed is
+//! the engine room, `dlfs_engine`; figures are `dlfs_plot`; flags and progress bars `dlfs_cli`.
 
 pub mod batch;
 pub mod functions;
@@ -27,8 +28,10 @@ pub mod io;
 pub mod layers;
 pub mod net;
 pub mod optimizer;
+pub mod param;
 pub mod trainer;
 pub mod util;
 
 pub use dlfs_engine::{Float, float};
-pub use layers::{Layer, Mode, Param, Tensor};
+pub use layers::Layer;
+pub use param::{Mode, Param, Tensor};

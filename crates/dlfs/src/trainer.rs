@@ -125,10 +125,13 @@ impl History {
         self.eval_iters.push(e.iter);
         self.train_acc.push(e.train_acc);
         self.test_acc.push(e.test_acc);
-        if config.verbose {
-            let when = match e.iter % self.iter_per_epoch {
-                0 => format!("epoch {:>3}", e.iter / self.iter_per_epoch),
-                _ => "final    ".into(),
+        let epoch = e.iter / self.iter_per_epoch;
+        let is_final = !e.iter.is_multiple_of(self.iter_per_epoch);
+        let epochs = config.iters / self.iter_per_epoch;
+        if config.verbose && (is_final || reported_epoch(epoch, epochs)) {
+            let when = match is_final {
+                false => format!("epoch {epoch:>3}"),
+                true => "final    ".into(),
             };
             let (train_acc, test_acc, loss) = (e.train_acc, e.test_acc, self.loss[e.iter]);
             let line =
@@ -136,6 +139,16 @@ impl History {
             config.monitor.line(&line);
         }
     }
+}
+
+/// Lines a run's report prints at most, whatever the number of epochs.
+pub const REPORT_LINES: usize = 20;
+
+/// Whether epoch `epoch` of a run of `epochs` gets a report line: all of them up to
+/// [`REPORT_LINES`], otherwise every k-th so that about that many are printed (a run on the
+/// bundled 5,000-image sample has 200 epochs; the figures still show every one).
+pub fn reported_epoch(epoch: usize, epochs: usize) -> bool {
+    epoch.is_multiple_of(epochs.div_ceil(REPORT_LINES).max(1))
 }
 
 /// The accuracies of the network as it was after iteration `iter`.

@@ -39,13 +39,14 @@ fn convolution_backward_matches_numerical_gradients() {
         ((1, 3, 7, 9), (2, 3, 3), 2, 1), // stride 2 and padding 1, odd sizes
         ((5, 1, 9, 9), (2, 5, 5), 1, 2), // more images than one task, padding 2
     ];
-    for ((n, c, h, w), (fn_, fh, fw), stride, pad) in cases {
-        let mut conv = Convolution::<f64>::init(1, (fn_, c, fh, fw), stride, pad, 0.5, &mut rng);
+    for ((n, c, h, w), (filter_num, fh, fw), stride, pad) in cases {
+        let mut conv =
+            Convolution::<f64>::init(1, (filter_num, c, fh, fw), stride, pad, 0.5, &mut rng);
         let x = input((n, c, h, w), &mut rng);
         let what = format!(
             "conv x {:?} W {:?} s{stride} p{pad}",
             (n, c, h, w),
-            (fn_, c, fh, fw)
+            (filter_num, c, fh, fw)
         );
         // a nonzero bias, so that the check sees b's gradient through a realistic output
         conv.b.value.mapv_inplace(|_| 0.1);
@@ -95,15 +96,15 @@ fn convolution_skips_dx_for_the_first_layer() {
 fn convolution_matches_a_direct_loop() {
     // out[n, f, oy, ox] = Σ W[f, c, fy, fx] x[n, c, oy·S + fy − P, ox·S + fx − P] + b[f]
     let mut rng = StdRng::seed_from_u64(10);
-    let (n, c, h, w, fn_, fh, fw, s, p) = (3, 2, 6, 5, 3, 3, 2, 2, 1);
-    let mut conv = Convolution::<f64>::init(1, (fn_, c, fh, fw), s, p, 1.0, &mut rng);
+    let (n, c, h, w, filter_num, fh, fw, s, p) = (3, 2, 6, 5, 3, 3, 2, 2, 1);
+    let mut conv = Convolution::<f64>::init(1, (filter_num, c, fh, fw), s, p, 1.0, &mut rng);
     conv.b.value = ndarray::arr1(&[0.5, -1.0, 2.0]).into_dyn();
     let x = input((n, c, h, w), &mut rng);
     let out = conv.forward(x.clone(), Mode::Test);
     let (oh, ow) = ((h + 2 * p - fh) / s + 1, (w + 2 * p - fw) / s + 1);
-    assert_eq!(out.shape(), [n, fn_, oh, ow]);
+    assert_eq!(out.shape(), [n, filter_num, oh, ow]);
     let wv = &conv.w.value;
-    let direct = Array4::from_shape_fn((n, fn_, oh, ow), |(i, f, oy, ox)| {
+    let direct = Array4::from_shape_fn((n, filter_num, oh, ow), |(i, f, oy, ox)| {
         let mut sum = conv.b.value[[f]];
         for ch in 0..c {
             for fy in 0..fh {

@@ -22,7 +22,7 @@
 //! kernels' own threads were tried too: they hand each thread a fixed share and wait for it,
 //! and on a busy machine chapter 5's training became 4x slower than on one thread.)
 
-use ndarray::{Array2, ArrayView2, ArrayViewMut2, Axis};
+use ndarray::{Array2, ArrayBase, ArrayView2, ArrayViewMut2, Axis, Data, Ix1, Ix2};
 
 use crate::Float;
 
@@ -181,10 +181,38 @@ fn gemm_crate<F: Float>(
 }
 
 /// a·b as a new array (`np.dot(a, b)`).
-pub fn dot<F: Float>(a: &ArrayView2<F>, b: &ArrayView2<F>) -> Array2<F> {
+pub fn dot<F: Float, A: Data<Elem = F>, B: Data<Elem = F>>(
+    a: &ArrayBase<A, Ix2>,
+    b: &ArrayBase<B, Ix2>,
+) -> Array2<F> {
     let mut c = Array2::zeros((a.nrows(), b.ncols()));
-    matmul(F::one(), a, b, F::zero(), &mut c.view_mut());
+    matmul(F::one(), &a.view(), &b.view(), F::zero(), &mut c.view_mut());
     c
+}
+
+/// x·W + b for a batch of rows x (`np.dot(x, W) + b`), with b as the product's starting value:
+/// `gemm` adds the products to it block by block, which rounds the same on every run (adding b
+/// after the product rounds differently in the last bits).
+///
+/// # Shapes
+/// `x`: (N, D), `w`: (D, M), `b`: (M,) → (N, M)
+pub fn dot_bias<F: Float, A: Data<Elem = F>, B: Data<Elem = F>, C: Data<Elem = F>>(
+    x: &ArrayBase<A, Ix2>,
+    w: &ArrayBase<B, Ix2>,
+    b: &ArrayBase<C, Ix1>,
+) -> Array2<F> {
+    let mut out = b
+        .broadcast((x.nrows(), w.ncols()))
+        .expect("b is (M,) for W (D, M)")
+        .to_owned();
+    matmul(
+        F::one(),
+        &x.view(),
+        &w.view(),
+        F::one(),
+        &mut out.view_mut(),
+    );
+    out
 }
 
 #[cfg(test)]

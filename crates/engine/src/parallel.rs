@@ -61,14 +61,53 @@ pub fn zip_for_each<A: Send, B: Send>(
         b.len(),
         "zip_for_each: slices of different lengths"
     );
-    let pass = |(a, b): (&mut [A], &mut [B])| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b));
-    if a.len() >= SPLIT_ELEMENTS && in_pool() {
-        let tasks = a
-            .chunks_mut(SPLIT_ELEMENTS / 2)
-            .zip(b.chunks_mut(SPLIT_ELEMENTS / 2));
-        par_tasks(tasks.collect(), pass);
+    split_long(
+        a.len(),
+        (a, b),
+        |(a, b)| {
+            a.chunks_mut(SPLIT_ELEMENTS / 2)
+                .zip(b.chunks_mut(SPLIT_ELEMENTS / 2))
+                .collect()
+        },
+        |(a, b)| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b)),
+    );
+}
+
+/// [`zip_for_each`] with `b` read only.
+pub fn zip_for_each_ref<A: Send, B: Sync>(
+    a: &mut [A],
+    b: &[B],
+    f: impl Fn(&mut A, &B) + Sync + Send,
+) {
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "zip_for_each_ref: slices of different lengths"
+    );
+    split_long(
+        a.len(),
+        (a, b),
+        |(a, b)| {
+            a.chunks_mut(SPLIT_ELEMENTS / 2)
+                .zip(b.chunks(SPLIT_ELEMENTS / 2))
+                .collect()
+        },
+        |(a, b)| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b)),
+    );
+}
+
+/// `pass(whole)`, or `pass` on each of `chunks(whole)` over the cores when `len` is at least
+/// [`SPLIT_ELEMENTS`] and the caller is one of rayon's threads.
+fn split_long<T: Send>(
+    len: usize,
+    whole: T,
+    chunks: impl FnOnce(T) -> Vec<T>,
+    pass: impl Fn(T) + Sync + Send,
+) {
+    if len >= SPLIT_ELEMENTS && in_pool() {
+        par_tasks(chunks(whole), pass);
     } else {
-        pass((a, b));
+        pass(whole);
     }
 }
 
@@ -98,6 +137,17 @@ pub fn join_if<RA: Send, RB: Send>(
     } else {
         (a(), b())
     }
+}
+
+/// `(a(), b())`, the two on both cores when `work` (multiply-adds, say) is at least
+/// [`crate::linalg::SPLIT_WORK`]: the one line a layer writes where its backward has two
+/// independent products, such as Affine's dx and dW.
+pub fn both<RA: Send, RB: Send>(
+    work: usize,
+    a: impl FnOnce() -> RA + Send,
+    b: impl FnOnce() -> RB + Send,
+) -> (RA, RB) {
+    join_if(work >= crate::linalg::SPLIT_WORK, a, b)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
-use ndarray::{Array1, Array2, Axis, Ix1, IxDyn, Zip};
+use ndarray::{Array1, Array2, Axis};
 
-use super::{Layer, Mode, Param, Tensor, flatten_rows};
+use super::shape::{ReshapeTo, TensorShape};
+use super::{Layer, Mode, Param, Tensor};
 use crate::Float;
 
 /// Added to the variance before the square root, so a feature that is constant over the batch
@@ -33,22 +34,59 @@ pub struct BatchNormalization<F: Float = f32> {
     /// Running mean and variance over the training batches: what Test mode normalises with.
     pub running_mean: Array1<F>,
     pub running_var: Array1<F>,
-    /// What backward needs from the last training forward (taken by backward).
-    cache: Option<Cache<F>>,
-}
-
-/// The intermediate values of a training forward that the chain rule goes back through.
-#[derive(Debug, Clone)]
-struct Cache<F> {
-    /// x - μ, (N, D)
+    /// From the last training forward, for backward: x - μ, x̂ (both (N, D)), std (D,), and
+    /// the input's shape.
     xc: Array2<F>,
-    /// (x - μ) / std, (N, D)
     xn: Array2<F>,
-    /// √(σ² + ε), (D,)
     std: Array1<F>,
-    /// The input's shape: dx is given back in it.
     x_shape: Vec<usize>,
 }
+
+impl<F: Float> Layer<F> for BatchNormalization<F> {
+    fn forward(&mut self, x: Tensor<F>, mode: Mode) -> Tensor<F> {
+        let x_shape = x.shape().to_vec();
+        let x = x.into_rows(); // (N, D)
+        let eps = F::lit(EPS);
+        let xn = if mode == Mode::Train {
+            let n = F::from(x.nrows()).unwrap();
+            let mu = x.sum_axis(Axis(0)) / n; // (D,) = x.mean(axis=0)
+            let xc = x - &mu; // (N, D)
+            let var = xc.mapv(|v| v * v).sum_axis(Axis(0)) / n; // (D,) = np.mean(xc**2, axis=0)
+            let std = var.mapv(|v| (v + eps).sqrt()); // (D,)
+            let xn = &xc / &std; // (N, D)
+            let m = self.momentum;
+            self.running_mean = &self.running_mean * m + &(mu * (F::one() - m));
+            self.running_var = &self.running_var * m + &(var * (F::one() - m));
+            (self.xc, self.xn, self.std) = (xc, xn.clone(), std);
+            self.x_shape = x_shape.clone();
+            xn
+        } else {
+            let xc = x - &self.running_mean;
+            xc / &self.running_var.mapv(|v| (v + eps).sqrt())
+        };
+        let out = xn * self.gamma.value.view_1d() + self.beta.value.view_1d(); // (N, D)
+        out.reshape_to(&x_shape)
+    }
+
+    fn backward(&mut self, dout: Tensor<F>) -> Tensor<F> {
+        let dout = dout.into_rows(); // (N, D)
+        let (xc, std) = (&self.xc, &self.std);
+        let n = F::from(dout.nrows()).unwrap();
+        self.beta.grad = dout.sum_axis(Axis(0)).into_dyn(); // dbeta = dout.sum(axis=0)
+        self.gamma.grad = (&self.xn * &dout).sum_axis(Axis(0)).into_dyn(); // Σ xn * dout
+        let dxn = &dout * &self.gamma.value.view_1d(); // (N, D)
+        let mut dxc = &dxn / std; // (N, D)
+        let dstd = -(&dxn * xc / &(std * std)).sum_axis(Axis(0)); // (D,)
+        let dvar = &dstd / std * F::lit(0.5); // (D,)
+        dxc.scaled_add(F::lit(2.0) / n, &(xc * &dvar)); // dxc += (2.0 / batch_size) * xc * dvar
+        let dmu = dxc.sum_axis(Axis(0)); // (D,)
+        let dx = dxc - &(dmu / n); // dx = dxc - dmu / batch_size
+        dx.reshape_to(&self.x_shape)
+    }
+
+    super::params!(gamma, beta); // fn params, fn params_mut: γ and β
+}
+// ANCHOR_END: batch_norm
 
 impl<F: Float> BatchNormalization<F> {
     /// Batch normalization over `d` features, γ = 1 and β = 0, named "gamma{k}" and "beta{k}";
@@ -60,107 +98,19 @@ impl<F: Float> BatchNormalization<F> {
             momentum: F::lit(0.9),
             running_mean: Array1::zeros(d),
             running_var: Array1::zeros(d),
-            cache: None,
+            xc: Array2::zeros((0, 0)),
+            xn: Array2::zeros((0, 0)),
+            std: Array1::zeros(0),
+            x_shape: Vec::new(),
         }
     }
-
-    fn gamma1(&self) -> ndarray::ArrayView1<'_, F> {
-        self.gamma
-            .value
-            .view()
-            .into_dimensionality::<Ix1>()
-            .unwrap()
-    }
 }
-
-impl<F: Float> Layer<F> for BatchNormalization<F> {
-    fn name(&self) -> &'static str {
-        "BatchNormalization"
-    }
-
-    fn forward(&mut self, x: Tensor<F>, mode: Mode) -> Tensor<F> {
-        let x_shape = x.shape().to_vec();
-        let mut x = flatten_rows(x); // (N, D)
-        let d = self.running_mean.len();
-        assert_eq!(
-            x.ncols(),
-            d,
-            "BatchNormalization: input has {} features per row, γ has {d}",
-            x.ncols()
-        );
-        let eps = F::lit(EPS);
-        if mode == Mode::Test {
-            x -= &self.running_mean; // xc = x - running_mean
-            x /= &self.running_var.mapv(|v| (v + eps).sqrt()); // xn = xc / sqrt(running_var + eps)
-        } else {
-            let n = F::from(x.nrows()).unwrap();
-            let mu = x.sum_axis(Axis(0)) / n; // (D,) = x.mean(axis=0)
-            x -= &mu; // xc = x - mu
-            let var = x.mapv(|v| v * v).sum_axis(Axis(0)) / n; // np.mean(xc**2, axis=0)
-            let std = var.mapv(|v| (v + eps).sqrt()); // (D,)
-            let xc = x.clone();
-            x /= &std; // xn = xc / std
-            self.cache = Some(Cache {
-                xc,
-                xn: x.clone(),
-                std,
-                x_shape: x_shape.clone(),
-            });
-            let m = self.momentum;
-            Zip::from(&mut self.running_mean)
-                .and(&mu)
-                .for_each(|r, &mu| *r = m * *r + (F::one() - m) * mu);
-            Zip::from(&mut self.running_var)
-                .and(&var)
-                .for_each(|r, &v| *r = m * *r + (F::one() - m) * v);
-        }
-        let mut y = x; // xn, (N, D)
-        y *= &self.gamma1();
-        y += &self.beta.value.view().into_dimensionality::<Ix1>().unwrap(); // gamma * xn + beta
-        y.into_shape_with_order(IxDyn(&x_shape))
-            .expect("BatchNormalization: y back to x's shape")
-    }
-
-    fn backward(&mut self, dout: Tensor<F>) -> Tensor<F> {
-        let Cache {
-            xc,
-            xn,
-            std,
-            x_shape,
-        } = self
-            .cache
-            .take()
-            .expect("BatchNormalization::backward called before a training forward");
-        let dout = flatten_rows(dout); // (N, D)
-        let n = F::from(dout.nrows()).unwrap();
-        self.beta.grad.assign(&dout.sum_axis(Axis(0))); // dbeta = dout.sum(axis=0)
-        self.gamma.grad.assign(&(&xn * &dout).sum_axis(Axis(0))); // dgamma = np.sum(xn * dout, axis=0)
-        let dxn = &dout * &self.gamma1(); // (N, D)
-        let mut dxc = &dxn / &std; // (N, D)
-        let dstd = -(&dxn * &xc / &(&std * &std)).sum_axis(Axis(0)); // (D,)
-        let dvar = &dstd / &std * F::lit(0.5); // (D,)
-        dxc.scaled_add(F::lit(2.0) / n, &(&xc * &dvar)); // dxc += (2.0 / batch_size) * xc * dvar
-        let dmu = dxc.sum_axis(Axis(0)); // (D,)
-        let dx = dxc - &(dmu / n); // dx = dxc - dmu / batch_size
-        dx.into_shape_with_order(IxDyn(&x_shape))
-            .expect("BatchNormalization: dx back to x's shape")
-    }
-
-    fn params(&self) -> Vec<&Param<F>> {
-        vec![&self.gamma, &self.beta]
-    }
-
-    fn params_mut(&mut self) -> Vec<&mut Param<F>> {
-        vec![&mut self.gamma, &mut self.beta]
-    }
-}
-// ANCHOR_END: batch_norm
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use approx::assert_abs_diff_eq;
-    use ndarray::{Array, array};
+    use ndarray::{Array, IxDyn, array};
 
     #[test]
     fn standardises_each_feature_over_the_batch() {

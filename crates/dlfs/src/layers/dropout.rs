@@ -52,10 +52,6 @@ impl Dropout {
 }
 
 impl<F: Float> Layer<F> for Dropout {
-    fn name(&self) -> &'static str {
-        "Dropout"
-    }
-
     fn forward(&mut self, mut x: Tensor<F>, mode: Mode) -> Tensor<F> {
         if mode == Mode::Test {
             let keep = F::lit(1.0 - self.ratio);

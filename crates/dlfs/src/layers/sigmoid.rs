@@ -4,49 +4,34 @@ use super::{Layer, Mode, Tensor};
 use crate::Float;
 
 // ANCHOR: sigmoid
-/// Sigmoid layer: y = 1 / (1 + exp(-x)); dL/dx = dL/dy · y (1 - y).
+/// Sigmoid layer: out = 1 / (1 + exp(-x)); dx = dout · out (1 - out).
 ///
 /// # Shapes
 /// any shape in, the same shape out.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Sigmoid<F: Float = f32> {
-    /// The output y: the derivative is written with it alone.
-    out: Option<ArrayD<F>>,
+    /// The output: the derivative is written with it alone.
+    out: ArrayD<F>,
 }
 
-impl<F: Float> Default for Sigmoid<F> {
-    fn default() -> Self {
-        Sigmoid { out: None }
+impl<F: Float> Layer<F> for Sigmoid<F> {
+    fn forward(&mut self, x: Tensor<F>, _mode: Mode) -> Tensor<F> {
+        self.out = x.mapv_into(crate::functions::sigmoid);
+        self.out.clone()
+    }
+
+    fn backward(&mut self, mut dout: Tensor<F>) -> Tensor<F> {
+        // dx = dout * (1.0 - self.out) * self.out
+        Zip::from(&mut dout)
+            .and(&self.out)
+            .for_each(|d, &y| *d = *d * (F::one() - y) * y);
+        dout
     }
 }
+// ANCHOR_END: sigmoid
 
 impl<F: Float> Sigmoid<F> {
     pub fn new() -> Self {
         Self::default()
     }
 }
-
-impl<F: Float> Layer<F> for Sigmoid<F> {
-    fn name(&self) -> &'static str {
-        "Sigmoid"
-    }
-
-    fn forward(&mut self, mut x: Tensor<F>, _mode: Mode) -> Tensor<F> {
-        x.mapv_inplace(crate::functions::sigmoid);
-        self.out = Some(x.clone());
-        x
-    }
-
-    fn backward(&mut self, mut dout: Tensor<F>) -> Tensor<F> {
-        let out = self
-            .out
-            .take()
-            .expect("Sigmoid::backward called before forward");
-        // dx = dout * (1.0 - out) * out
-        Zip::from(&mut dout)
-            .and(&out)
-            .for_each(|d, &y| *d = *d * (F::one() - y) * y);
-        dout
-    }
-}
-// ANCHOR_END: sigmoid

@@ -1,9 +1,9 @@
-use ndarray::{ArrayD, ArrayView1, ArrayViewD, Axis, Ix2};
+use ndarray::{ArrayD, ArrayView1, ArrayViewD, Axis};
 
 use crate::Float;
 use crate::functions::argmax_rows;
 use crate::gradient::numerical_gradient_mut;
-use crate::layers::{Layer, Mode, Param, SoftmaxWithLoss, Tensor};
+use crate::layers::{Layer, Mode, Param, SoftmaxWithLoss, Tensor, TensorShape};
 
 /// A network: layers applied in order, then softmax with cross-entropy loss.
 ///
@@ -51,19 +51,6 @@ impl<F: Float> Sequential<F> {
     }
     // ANCHOR_END: predict
 
-    /// [`predict`](Self::predict) in test mode from a borrowed batch: the first layer reads the
-    /// data where it lies instead of from a copy.
-    pub fn predict_view(&mut self, x: ArrayViewD<F>) -> Tensor<F> {
-        let Some((first, rest)) = self.layers.split_first_mut() else {
-            return x.to_owned();
-        };
-        let mut x = first.forward_view(x, Mode::Test);
-        for layer in rest {
-            x = layer.forward(x, Mode::Test);
-        }
-        x
-    }
-
     // ANCHOR: loss
     /// The loss of a batch: cross-entropy of softmax(predict(x)) against `t`, plus weight decay.
     pub fn loss(&mut self, x: Tensor<F>, t: ArrayView1<usize>, mode: Mode) -> F {
@@ -104,10 +91,7 @@ impl<F: Float> Sequential<F> {
             .axis_chunks_iter(Axis(0), chunk)
             .zip(t.axis_chunks_iter(Axis(0), chunk))
         {
-            let y = self.predict_view(xb);
-            let y = y
-                .into_dimensionality::<Ix2>()
-                .expect("predict gives (N, K)");
+            let y = self.predict(xb.to_owned(), Mode::Test).into_2d(); // (rows, K)
             correct += argmax_rows(y.view())
                 .iter()
                 .zip(tb)

@@ -28,7 +28,7 @@ impl Default for ConvParam {
 }
 // ANCHOR_END: conv_param
 
-// ANCHOR: simple_convnet
+// ANCHOR: simple_convnet_params
 /// The book's SimpleConvNet of chapter 7:
 /// Convolution – ReLU – Pooling (2×2, stride 2) – Affine – ReLU – Affine – SoftmaxWithLoss.
 ///
@@ -58,6 +58,8 @@ pub struct SimpleConvNet {
     pub weight_init_std: f64,
 }
 
+// ANCHOR_END: simple_convnet_params
+
 impl Default for SimpleConvNet {
     fn default() -> Self {
         SimpleConvNet {
@@ -75,7 +77,7 @@ impl SimpleConvNet {
     pub fn conv_output_size(&self) -> (usize, usize) {
         let p = self.conv_param;
         let (_, h, w) = self.input_dim;
-        crate::im2col::Window::new(p.filter_size, p.filter_size, p.stride, p.pad).out_size(h, w)
+        dlfs_engine::conv::Window::new(p.filter_size, p.filter_size, p.stride, p.pad).out_size(h, w)
     }
 
     /// Values per image after pooling: FN · (OH/2) · (OW/2), the input size of the first Affine.
@@ -83,32 +85,25 @@ impl SimpleConvNet {
         let (oh, ow) = self.conv_output_size();
         self.conv_param.filter_num * (oh / 2) * (ow / 2)
     }
+}
 
-    /// The network, with weights drawn from `rng` (W1, then W2, then W3).
+// ANCHOR: simple_convnet
+impl SimpleConvNet {
+    /// The network, its weights `weight_init_std` · N(0, 1) drawn from `rng` in the order W1,
+    /// W2, W3, its biases 0.
     pub fn build<F: Float>(&self, rng: &mut impl Rng) -> Sequential<F> {
         let std = F::lit(self.weight_init_std);
         let p = self.conv_param;
         let (c, _, _) = self.input_dim;
         let filters = (p.filter_num, c, p.filter_size, p.filter_size); // (FN, C, FS, FS)
+        let (hidden, output) = (self.hidden_size, self.output_size);
         let layers: Vec<Box<dyn Layer<F>>> = vec![
             Box::new(Convolution::init(1, filters, p.stride, p.pad, std, rng)),
             Box::new(Relu::new()),
             Box::new(Pooling::new(2, 2, 2, 0)),
-            Box::new(Affine::init(
-                2,
-                self.pool_output_size(),
-                self.hidden_size,
-                std,
-                rng,
-            )),
+            Box::new(Affine::init(2, self.pool_output_size(), hidden, std, rng)),
             Box::new(Relu::new()),
-            Box::new(Affine::init(
-                3,
-                self.hidden_size,
-                self.output_size,
-                std,
-                rng,
-            )),
+            Box::new(Affine::init(3, hidden, output, std, rng)),
         ];
         Sequential::new(layers)
     }

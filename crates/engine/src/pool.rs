@@ -1,0 +1,269 @@
+//! Max pooling, fast: each window scanned where it lies in the image (no im2col copy), with
+//! a branch-free running maximum, the book's 2×2 windows unrolled, planes spread over the cores.
+//!
+//! It gives the same values and the same arg max as the book's im2col + `np.argmax` per row
+//! (the first of equal maxima; a NaN propagates); `dlfs`'s tests check it against a plain
+//! book-shaped version.
+
+use ndarray::{Array4, ArrayView4};
+
+use crate::Float;
+use crate::conv::Window;
+use crate::parallel::{IMAGES_PER_TASK, par_tasks};
+
+/// Max pooling of a batch: out[n, c, oy, ox] = the largest value of its window (padding counts
+/// as 0), and `arg_max` = where it was in the window, py·PW + px (a byte: at most 256 positions).
+///
+/// # Shapes
+/// - `x`: (N, C, H, W)
+/// - returns `out`, and fills `arg_max` (reusing its memory): (N, C, OH, OW)
+pub fn max_pool<F: Float>(x: ArrayView4<F>, win: Window, arg_max: &mut Array4<u8>) -> Array4<F> {
+    assert!(
+        win.fh * win.fw <= 256,
+        "max_pool: a window has at most 256 positions (arg_max is stored in a byte)"
+    );
+    let x = x.as_standard_layout();
+    let (n, c, h, w) = x.dim();
+    let (oh, ow) = win.out_size(h, w);
+    let mut out = Array4::<F>::zeros((n, c, oh, ow)); // (N, C, OH, OW)
+    if arg_max.dim() != (n, c, oh, ow) || !arg_max.is_standard_layout() {
+        *arg_max = Array4::zeros((n, c, oh, ow));
+    }
+    let (plane_in, plane_out) = (h * w, oh * ow);
+    let task = IMAGES_PER_TASK * c; // channel planes per task
+    let tasks = out
+        .as_slice_mut()
+        .expect("new array")
+        .chunks_mut(task * plane_out)
+        .zip(
+            x.as_slice()
+                .expect("standard layout")
+                .chunks(task * plane_in),
+        )
+        .zip(
+            arg_max
+                .as_slice_mut()
+                .expect("standard layout")
+                .chunks_mut(task * plane_out),
+        );
+    par_tasks(tasks.collect(), |((outs, xs), args)| {
+        let planes = outs.chunks_mut(plane_out).zip(xs.chunks(plane_in));
+        for ((out_p, x_p), arg_p) in planes.zip(args.chunks_mut(plane_out)) {
+            pool_plane(x_p, (h, w), win, out_p, arg_p); // out[n, c] from x[n, c]
+        }
+    });
+    out
+}
+
+/// Backward of [`max_pool`]: each dout goes to the input position its window's maximum came
+/// from (added up where windows overlap); every other position gets 0.
+///
+/// # Shapes
+/// - `dout`, `arg_max`: (N, C, OH, OW); returns `dx`: `x_shape` = (N, C, H, W)
+pub fn max_pool_backward<F: Float>(
+    dout: ArrayView4<F>,
+    arg_max: ArrayView4<u8>,
+    x_shape: (usize, usize, usize, usize),
+    win: Window,
+) -> Array4<F> {
+    assert_eq!(
+        dout.dim(),
+        arg_max.dim(),
+        "max_pool_backward: dout does not match the output's shape"
+    );
+    let (n, c, h, w) = x_shape;
+    let (_, _, oh, ow) = arg_max.dim();
+    assert_eq!(
+        (oh, ow),
+        win.out_size(h, w),
+        "max_pool_backward: output size"
+    );
+    let (dout, arg_max) = (dout.as_standard_layout(), arg_max.as_standard_layout());
+    let (plane_in, plane_out) = (h * w, oh * ow);
+    let mut dx = crate::parallel::zeros((n, c, h, w)); // (N, C, H, W)
+    let task = IMAGES_PER_TASK * c;
+    let tasks = dx
+        .as_slice_mut()
+        .expect("new array")
+        .chunks_mut(task * plane_in)
+        .zip(
+            dout.as_slice()
+                .expect("standard layout")
+                .chunks(task * plane_out),
+        )
+        .zip(
+            arg_max
+                .as_slice()
+                .expect("standard layout")
+                .chunks(task * plane_out),
+        );
+    par_tasks(tasks.collect(), |((dxs, douts), args)| {
+        let planes = dxs.chunks_mut(plane_in).zip(douts.chunks(plane_out));
+        for ((dx_p, dout_p), arg_p) in planes.zip(args.chunks(plane_out)) {
+            unpool_plane(dout_p, arg_p, (h, w), win, dx_p);
+        }
+    });
+    dx
+}
+
+/// Max pooling of one channel `x_p` (H × W) into `out_p` (OH × OW), with each maximum's
+/// position py·PW + px in its window in `arg_p`.
+fn pool_plane<F: Float>(
+    x_p: &[F],
+    hw: (usize, usize),
+    win: Window,
+    out_p: &mut [F],
+    arg_p: &mut [u8],
+) {
+    match (win.fh, win.fw) {
+        // the book's 2×2 windows, with the size known to the compiler: the loops unroll (2x faster)
+        (2, 2) => pool_plane_body(
+            x_p,
+            hw,
+            Window {
+                fh: 2,
+                fw: 2,
+                ..win
+            },
+            out_p,
+            arg_p,
+        ),
+        _ => pool_plane_body(x_p, hw, win, out_p, arg_p),
+    }
+}
+
+/// The work of [`pool_plane`]: each output row, windows reaching into the padding first (value
+/// by value), then the windows inside the image (straight slices of it).
+#[inline(always)]
+fn pool_plane_body<F: Float>(
+    x_p: &[F],
+    (h, w): (usize, usize),
+    win: Window,
+    out_p: &mut [F],
+    arg_p: &mut [u8],
+) {
+    let (ph, pw, s, p) = (win.fh, win.fw, win.stride, win.pad);
+    let (oh, ow) = win.out_size(h, w);
+    // windows ox in lo..hi lie inside the image horizontally: ox·S ≥ P and ox·S − P + PW ≤ W
+    let lo = p.div_ceil(s).min(ow);
+    let hi = if w + p >= pw { (w + p - pw) / s + 1 } else { 0 }.clamp(lo, ow);
+    for oy in 0..oh {
+        let y0 = oy * s; // top of the windows, in padded coordinates
+        let out_row = &mut out_p[oy * ow..(oy + 1) * ow];
+        let arg_row = &mut arg_p[oy * ow..(oy + 1) * ow];
+        // a window that reaches into the padding, whose values are 0, checked value by value
+        let padded = |ox: usize| {
+            let mut max = WindowMax::new();
+            for py in 0..ph {
+                for px in 0..pw {
+                    let (iy, ix) = ((y0 + py).wrapping_sub(p), (ox * s + px).wrapping_sub(p));
+                    let v = if iy < h && ix < w {
+                        x_p[iy * w + ix]
+                    } else {
+                        F::zero()
+                    };
+                    max.consider(v, py * pw + px);
+                }
+            }
+            max
+        };
+        let rows_inside = y0 >= p && y0 - p + ph <= h;
+        let (lo, hi) = if rows_inside { (lo, hi) } else { (ow, ow) };
+        for ox in (0..lo).chain(hi..ow) {
+            (out_row[ox], arg_row[ox]) = padded(ox).result();
+        }
+        for ox in lo..hi {
+            // the whole window lies inside the image: no checks
+            let (top, left) = (y0 - p, ox * s - p);
+            let mut max = WindowMax::new();
+            for py in 0..ph {
+                let row = &x_p[(top + py) * w + left..(top + py) * w + left + pw];
+                for px in 0..pw {
+                    max.consider(row[px], py * pw + px);
+                }
+            }
+            (out_row[ox], arg_row[ox]) = max.result();
+        }
+    }
+}
+
+/// The running maximum of one window and where it was.
+#[derive(Clone, Copy)]
+struct WindowMax<F> {
+    best: F,
+    at: usize,
+}
+
+impl<F: Float> WindowMax<F> {
+    #[inline(always)]
+    fn new() -> Self {
+        WindowMax {
+            best: F::neg_infinity(),
+            at: 0,
+        }
+    }
+
+    /// Takes value `v` at window position `k` into account. A select, not a branch: on real data
+    /// "is this value larger" is a coin toss that a branch predictor keeps losing.
+    #[inline(always)]
+    fn consider(&mut self, v: F, k: usize) {
+        // strictly larger: the first maximum wins, like np.argmax; a NaN wins over any number
+        // and the first NaN stays, so NaN propagates as in NumPy and PyTorch
+        let larger = v > self.best || (v.is_nan() && !self.best.is_nan());
+        self.best = if larger { v } else { self.best };
+        self.at = if larger { k } else { self.at };
+    }
+
+    #[inline(always)]
+    fn result(self) -> (F, u8) {
+        (self.best, self.at as u8)
+    }
+}
+
+/// Backward of [`pool_plane`]: adds each dout to the input position its window's maximum came
+/// from, in `dx_p` (H × W).
+fn unpool_plane<F: Float>(
+    dout_p: &[F],
+    arg_p: &[u8],
+    hw: (usize, usize),
+    win: Window,
+    dx_p: &mut [F],
+) {
+    match (win.fh, win.fw) {
+        (2, 2) => unpool_plane_body(
+            dout_p,
+            arg_p,
+            hw,
+            Window {
+                fh: 2,
+                fw: 2,
+                ..win
+            },
+            dx_p,
+        ),
+        _ => unpool_plane_body(dout_p, arg_p, hw, win, dx_p),
+    }
+}
+
+/// The work of [`unpool_plane`]: dout goes back to where each window's maximum was.
+#[inline(always)]
+fn unpool_plane_body<F: Float>(
+    dout_p: &[F],
+    arg_p: &[u8],
+    (h, w): (usize, usize),
+    win: Window,
+    dx_p: &mut [F],
+) {
+    let (pw, s, p) = (win.fw, win.stride, win.pad);
+    let (oh, ow) = win.out_size(h, w);
+    for oy in 0..oh {
+        for ox in 0..ow {
+            let a = usize::from(arg_p[oy * ow + ox]);
+            let (py, px) = (a / pw, a % pw); // the arg max as (row, column) in the window
+            let (iy, ix) = ((oy * s + py).wrapping_sub(p), (ox * s + px).wrapping_sub(p));
+            if iy < h && ix < w {
+                dx_p[iy * w + ix] += dout_p[oy * ow + ox]; // dx[arg max] += dout
+            }
+        }
+    }
+}
