@@ -138,14 +138,14 @@ fn train_neuralnet_learns() {
     let (floor, epochs) = if data.is_full() {
         (0.90, 4) // 2000 iterations / 600 per epoch
     } else {
-        (0.875, 40) // 2000 iterations / 50 per epoch
+        (0.875, 20) // 2000 iterations / 50 per epoch: 40 epochs, every other one reported
     };
     let acc = value(&stdout, "test accuracy");
     assert!(acc >= floor, "test accuracy {acc} < {floor} on {data:?}");
     assert_eq!(
         stdout.matches("epoch ").count(),
         epochs,
-        "one line per epoch"
+        "one line per reported epoch (at most about 20)"
     );
     assert_eq!(field(&stdout, "gradient"), "analytic, f32");
     assert!(stdout.contains("wrote "), "prints the figures it wrote");

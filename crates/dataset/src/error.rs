@@ -104,7 +104,10 @@ pub enum DataError {
 
     /// A file whose decompressed bytes do not have the published SHA-256 (a damaged or
     /// edited file in the cache).
-    #[error("{} has the wrong content (SHA-256 {found}, expected {expected})", .path.display())]
+    #[error(
+        "{} has the wrong content (SHA-256 {found:.12}..., not the published {expected:.12}...)",
+        .path.display()
+    )]
     Checksum {
         path: PathBuf,
         found: String,

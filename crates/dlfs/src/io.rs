@@ -218,7 +218,10 @@ pub fn save_npz<F: Float>(
 /// Writes the archive to `tmp` and flushes it to disk; the reason if anything fails.
 fn write_npz<F: Float>(tmp: &Path, arrays: &[(&str, &ArrayD<F>)]) -> Result<(), String> {
     let file = File::create(tmp).map_err(|e| e.to_string())?;
-    let mut npz = NpzWriter::new_compressed(file);
+    let mut npz = NpzWriter::new_compressed(QuietAfterError {
+        file,
+        failed: false,
+    });
     // Our Float is f32 or f64: its size says which NumPy dtype to store.
     let is_f32 = std::mem::size_of::<F>() == 4;
     for (name, array) in arrays {
@@ -229,8 +232,38 @@ fn write_npz<F: Float>(tmp: &Path, arrays: &[(&str, &ArrayD<F>)]) -> Result<(), 
         };
         added.map_err(|e| format!("array {name:?}: {e}"))?;
     }
-    let file = npz.finish().map_err(|e| e.to_string())?;
-    file.sync_all().map_err(|e| e.to_string())
+    let written = npz.finish().map_err(|e| e.to_string())?;
+    written.file.sync_all().map_err(|e| e.to_string())
+}
+
+/// The temporary file, which after a failed write takes (and drops) whatever else comes: the
+/// zip writer, dropped unfinished after the error, would otherwise try to finish the archive
+/// and print a second message of its own beside our one error line.
+struct QuietAfterError {
+    file: File,
+    failed: bool,
+}
+
+impl std::io::Write for QuietAfterError {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed {
+            return Ok(buf.len());
+        }
+        self.file.write(buf).inspect_err(|_| self.failed = true)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed {
+            return Ok(());
+        }
+        self.file.flush().inspect_err(|_| self.failed = true)
+    }
+}
+
+impl std::io::Seek for QuietAfterError {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.file.seek(pos)
+    }
 }
 
 /// A temporary name beside `path`, unique to this write (process id and a counter shared by

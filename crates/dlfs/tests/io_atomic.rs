@@ -90,6 +90,8 @@ fn a_failed_save_leaves_the_previous_file_intact() {
         "{}",
         errors[0]
     );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("Zip"), "a second message: {stderr}");
     assert_eq!(
         std::fs::read(&path).unwrap(),
         before,
