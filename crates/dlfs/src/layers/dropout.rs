@@ -22,12 +22,40 @@ pub struct Dropout {
     /// The layer's own generator, seeded from the network's: runs are reproducible, and the
     /// masks do not depend on how many numbers other parts of the program drew.
     rng: StdRng,
-    /// Which units the last training forward kept: backward lets dout through only there.
-    /// Kept after backward (not taken) so that a frozen mask can be reused.
-    mask: Option<ArrayD<bool>>,
+    /// Which units the last training forward kept (kept for backward and for a frozen mask).
+    mask: ArrayD<bool>,
     /// When set, training forwards reuse the last mask instead of drawing a new one.
     frozen: bool,
 }
+
+impl<F: Float> Layer<F> for Dropout {
+    fn forward(&mut self, x: Tensor<F>, mode: Mode) -> Tensor<F> {
+        if mode == Mode::Test {
+            return x * F::lit(1.0 - self.ratio); // x * (1.0 - dropout_ratio)
+        }
+        if !(self.frozen && self.mask.shape() == x.shape()) {
+            let (ratio, rng) = (self.ratio, &mut self.rng);
+            // self.mask = np.random.rand(*x.shape) > self.dropout_ratio
+            self.mask = ArrayD::from_shape_simple_fn(x.raw_dim(), || rng.random::<f64>() > ratio);
+        }
+        masked(x, &self.mask) // x * self.mask
+    }
+
+    fn backward(&mut self, dout: Tensor<F>) -> Tensor<F> {
+        masked(dout, &self.mask) // dout * self.mask
+    }
+}
+
+/// `x * mask`: zero where the mask is false.
+fn masked<F: Float>(mut x: Tensor<F>, mask: &ArrayD<bool>) -> Tensor<F> {
+    Zip::from(&mut x).and(mask).for_each(|v, &keep| {
+        if !keep {
+            *v = F::zero();
+        }
+    });
+    x
+}
+// ANCHOR_END: dropout
 
 impl Dropout {
     /// A dropout layer dropping units with probability `ratio`, its generator seeded from `rng`.
@@ -39,7 +67,7 @@ impl Dropout {
         Dropout {
             ratio,
             rng: StdRng::seed_from_u64(rng.random()),
-            mask: None,
+            mask: ArrayD::from_elem(ndarray::IxDyn(&[0]), false),
             frozen: false,
         }
     }
@@ -50,51 +78,6 @@ impl Dropout {
         self.frozen = frozen;
     }
 }
-
-impl<F: Float> Layer<F> for Dropout {
-    fn forward(&mut self, mut x: Tensor<F>, mode: Mode) -> Tensor<F> {
-        if mode == Mode::Test {
-            let keep = F::lit(1.0 - self.ratio);
-            x.mapv_inplace(|v| v * keep); // x * (1.0 - dropout_ratio)
-            return x;
-        }
-        let reuse = self.frozen && self.mask.as_ref().is_some_and(|m| m.shape() == x.shape());
-        if !reuse {
-            let ratio = self.ratio;
-            let rng = &mut self.rng;
-            // mask = np.random.rand(*x.shape) > dropout_ratio
-            self.mask = Some(ArrayD::from_shape_simple_fn(x.raw_dim(), || {
-                rng.random::<f64>() > ratio
-            }));
-        }
-        let mask = self.mask.as_ref().expect("drawn above");
-        Zip::from(&mut x).and(mask).for_each(|v, &keep| {
-            if !keep {
-                *v = F::zero(); // x * mask
-            }
-        });
-        x
-    }
-
-    fn backward(&mut self, mut dout: Tensor<F>) -> Tensor<F> {
-        let mask = self
-            .mask
-            .as_ref()
-            .expect("Dropout::backward called before a training forward");
-        assert_eq!(
-            dout.shape(),
-            mask.shape(),
-            "Dropout: dout has another shape than the last training input"
-        );
-        Zip::from(&mut dout).and(mask).for_each(|d, &keep| {
-            if !keep {
-                *d = F::zero(); // dout * mask
-            }
-        });
-        dout
-    }
-}
-// ANCHOR_END: dropout
 
 #[cfg(test)]
 mod tests {
