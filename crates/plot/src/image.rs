@@ -4,11 +4,10 @@
 use std::path::Path;
 
 use ndarray::ArrayView2;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::render::{self, DrawResult, Paint};
+use super::render::{self, Area, DrawResult, Paint};
 use super::style::{AsF64, Theme, finite_range};
 
 /// One grey-scale picture: `height` rows of `width` values, top row first.
@@ -169,11 +168,7 @@ fn caption_font(cell: f64) -> f64 {
 }
 
 impl Paint for ImageGrid {
-    fn paint<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        bitmap: bool,
-    ) -> DrawResult<DB> {
+    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, bitmap: bool) -> DrawResult<DB> {
         let t = Theme::new(area.dim_in_pixel(), bitmap);
         let area = area.titled(&self.title, ("sans-serif", t.title.max(16.0)))?;
         let area = area.margin(4, 4, 4, 4);

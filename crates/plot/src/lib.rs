@@ -28,6 +28,7 @@
 //! Text is drawn with the DejaVu Sans font compiled into the binary (the `dejavu` crate), so
 //! figures render the same everywhere with no system font libraries.
 
+mod axes;
 mod contour;
 mod figure;
 mod hist;
@@ -39,6 +40,7 @@ mod render;
 mod scatter;
 mod style;
 
+pub use axes::Axes;
 pub use contour::Contour;
 pub use figure::{Figure, Panel};
 pub use hist::{HistSeries, Histogram};
