@@ -1,10 +1,10 @@
 //! What every chart on x-y axes shares: its [`Axes`] (title, axis labels, fixed ranges, the
-//! legend's place, the picture size), their setters ([`axes_builder!`]), and the drawing around
+//! legend's place, the picture size), their setters ([`axes_chart!`]), and the drawing around
 //! the chart's own marks: the axes with their grid, then the legend ([`OnAxes`]).
 
 use plotters::prelude::*;
 
-use super::render::{self, Area, DrawResult, Paint, Plot2d, YAxis};
+use super::render::{self, Area, Backend, DrawResult, Paint, Plot, YAxis};
 use super::style::{LegendPos, Theme, fit};
 
 /// The frame of a chart on x-y axes: its title, axis labels, ranges, legend and size.
@@ -68,18 +68,17 @@ pub(crate) trait OnAxes {
     }
 
     /// Draws what lies under the grid (nothing unless the chart has a background).
-    fn draw_under<'a, DB: DrawingBackend + 'a, Y: YAxis>(
+    fn draw_under<'a, DB: Backend + 'a, Y: YAxis>(
         &self,
-        _chart: &mut Plot2d<'a, DB, Y>,
+        _chart: &mut Plot<'a, DB, Y>,
     ) -> DrawResult<DB> {
         Ok(())
     }
 
     /// Draws the chart's own marks over the grid and registers their legend entries.
-    fn draw<'a, DB: DrawingBackend + 'a, Y: YAxis>(
+    fn draw<'a, DB: Backend + 'a, Y: YAxis>(
         &self,
-        chart: &mut Plot2d<'a, DB, Y>,
-        ranges: Ranges,
+        chart: &mut Plot<'a, DB, Y>,
         t: &Theme,
     ) -> DrawResult<DB>;
 
@@ -106,10 +105,10 @@ impl<C: OnAxes> Paint for C {
         let mut b = render::builder(area, &self.axes().title, &t);
         if self.log_y() {
             let mut chart = b.build_cartesian_2d(x.0..x.1, (y.0..y.1).log_scale())?;
-            draw_on_axes(self, &mut chart, (x, y), &t)
+            draw_on_axes(self, &mut chart, &t)
         } else {
             let mut chart = b.build_cartesian_2d(x.0..x.1, y.0..y.1)?;
-            draw_on_axes(self, &mut chart, (x, y), &t)
+            draw_on_axes(self, &mut chart, &t)
         }
     }
 
@@ -124,22 +123,23 @@ impl<C: OnAxes> Paint for C {
     }
 }
 
+/// The x and y ranges `chart` shows.
+pub(crate) fn shown<DB: Backend, Y: YAxis>(chart: &Plot<'_, DB, Y>) -> Ranges {
+    let (x, y) = (chart.x_range(), chart.y_range());
+    ((x.start, x.end), (y.start, y.end))
+}
+
 /// The chart's background, the axes with their grid, the chart's marks, the legend.
-fn draw_on_axes<'a, C, DB, Y>(
+fn draw_on_axes<'a, C: OnAxes, DB: Backend + 'a, Y: YAxis>(
     c: &C,
-    chart: &mut Plot2d<'a, DB, Y>,
-    (x, y): Ranges,
+    chart: &mut Plot<'a, DB, Y>,
     t: &Theme,
-) -> DrawResult<DB>
-where
-    C: OnAxes,
-    DB: DrawingBackend + 'a,
-    Y: YAxis,
-{
+) -> DrawResult<DB> {
+    let (x, y) = shown(chart);
     let axes = c.axes();
     c.draw_under(chart)?;
     render::mesh(chart, &axes.x_label, &axes.y_label, t)?;
-    c.draw(chart, (x, y), t)?;
+    c.draw(chart, t)?;
     let mut named = c.legend_names();
     named.retain(|n| !n.is_empty());
     let crowded = || {
@@ -158,10 +158,17 @@ where
     render::legend(chart, &named, axes.legend, crowded, t)
 }
 
-/// The constructor `new(title, x_label, y_label)`, the setters of the chart's [`Axes`] (its
-/// field `axes`) and `save`, for a chart that implements `Default` and [`OnAxes`].
-macro_rules! axes_builder {
-    ($chart:ident) => {
+/// A chart on axes: its `Default` from the struct literal given (the chart's default labels and
+/// size in its `axes`), the constructor `new(title, x_label, y_label)`, the setters of its
+/// [`Axes`], and `save`. The chart implements [`OnAxes`].
+macro_rules! axes_chart {
+    ($chart:ident { $($field:ident: $default:expr),* $(,)? }) => {
+        impl Default for $chart {
+            fn default() -> Self {
+                $chart { $($field: $default),* }
+            }
+        }
+
         impl $chart {
             /// An empty chart with its title and axis labels.
             pub fn new(
@@ -207,4 +214,4 @@ macro_rules! axes_builder {
         }
     };
 }
-pub(crate) use axes_builder;
+pub(crate) use axes_chart;

@@ -4,9 +4,9 @@
 use plotters::prelude::*;
 use plotters::style::colors::colormaps::{ColorMap, ViridisRGB};
 
-use super::axes::{Axes, OnAxes, Ranges, axes_builder};
+use super::axes::{Axes, OnAxes, Ranges, axes_chart, shown};
 use super::raster;
-use super::render::{self, DrawResult, Plot2d, YAxis};
+use super::render::{self, Backend, DrawResult, Plot, YAxis};
 use super::style::{Series, Theme, clip_segment, finite_range};
 
 /// Contour lines of a function sampled on a grid, with paths over them.
@@ -36,22 +36,16 @@ pub struct Contour {
     pub paths: Vec<Series>,
 }
 
-impl Default for Contour {
-    fn default() -> Self {
-        Contour {
-            axes: Axes::new("x", "y", (600, 520)),
-            x: (0.0, 1.0),
-            y: (0.0, 1.0),
-            nx: 0,
-            ny: 0,
-            values: vec![],
-            levels: vec![],
-            paths: vec![],
-        }
-    }
-}
-
-axes_builder!(Contour);
+axes_chart!(Contour {
+    axes: Axes::new("x", "y", (600, 520)),
+    x: (0.0, 1.0),
+    y: (0.0, 1.0),
+    nx: 0,
+    ny: 0,
+    values: vec![],
+    levels: vec![],
+    paths: vec![]
+});
 
 impl Contour {
     /// Samples `f` on a 161 x 161 grid over `x` x `y` (the plot's ranges unless fixed).
@@ -177,14 +171,14 @@ impl OnAxes for Contour {
         (x, self.axes.y_range.unwrap_or(self.y))
     }
 
-    fn draw<'a, DB: DrawingBackend + 'a, Y: YAxis>(
+    fn draw<'a, DB: Backend + 'a, Y: YAxis>(
         &self,
-        chart: &mut Plot2d<'a, DB, Y>,
-        (x, y): Ranges,
+        chart: &mut Plot<'a, DB, Y>,
         t: &Theme,
     ) -> DrawResult<DB> {
         // fixed ranges can zoom in: then the lines are cut at the box
         let zoomed = self.axes.x_range.is_some() || self.axes.y_range.is_some();
+        let (x, y) = shown(chart);
         let levels = self.auto_levels();
         for (k, &level) in levels.iter().enumerate() {
             let u = if levels.len() > 1 {

@@ -2,8 +2,8 @@
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, OnAxes, Ranges, axes_builder};
-use super::render::{DrawResult, Plot2d, YAxis};
+use super::axes::{Axes, OnAxes, Ranges, axes_chart, shown};
+use super::render::{Backend, DrawResult, Plot, YAxis};
 use super::style::{AsF64, PALETTE, RGBColor, Theme, fit};
 
 /// One set of values to count.
@@ -33,21 +33,16 @@ pub struct Histogram {
     /// outside are not counted), the y range (`None`: from 0 to just over the tallest bar),
     /// legend, size.
     pub axes: Axes,
-    pub series: Vec<HistSeries>,
+    /// Number of equal-width bins.
     pub bins: usize,
+    pub series: Vec<HistSeries>,
 }
 
-impl Default for Histogram {
-    fn default() -> Self {
-        Histogram {
-            axes: Axes::new("value", "count", (640, 480)),
-            series: vec![],
-            bins: 30,
-        }
-    }
-}
-
-axes_builder!(Histogram);
+axes_chart!(Histogram {
+    axes: Axes::new("value", "count", (640, 480)),
+    bins: 30,
+    series: vec![]
+});
 
 impl Histogram {
     /// Adds a set of values (any iterable of numbers: `&Vec<f32>`, `array.iter()`, ...).
@@ -119,12 +114,12 @@ impl OnAxes for Histogram {
         (x, y)
     }
 
-    fn draw<'a, DB: DrawingBackend + 'a, Y: YAxis>(
+    fn draw<'a, DB: Backend + 'a, Y: YAxis>(
         &self,
-        chart: &mut Plot2d<'a, DB, Y>,
-        (x, y): Ranges,
+        chart: &mut Plot<'a, DB, Y>,
         _: &Theme,
     ) -> DrawResult<DB> {
+        let (x, y) = shown(chart);
         let overlaid = self.series.len() > 1;
         let w = (x.1 - x.0) / self.bins as f64;
         for (i, (s, c)) in self.series.iter().zip(self.counts(x)).enumerate() {

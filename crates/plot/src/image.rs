@@ -118,28 +118,15 @@ impl ImageGrid {
         self
     }
 
-    /// Images per row.
-    pub fn cols(mut self, cols: usize) -> Self {
-        self.cols = cols;
-        self
-    }
-
-    /// The grey map.
-    pub fn cmap(mut self, cmap: Cmap) -> Self {
-        self.cmap = cmap;
-        self
-    }
-
-    /// The value range that maps to black..white.
-    pub fn scale(mut self, scale: ImageScale) -> Self {
-        self.scale = scale;
-        self
-    }
-
-    /// Side of each image's cell in pixels.
-    pub fn cell(mut self, cell: u32) -> Self {
-        self.cell = cell;
-        self
+    setters! {
+        /// Images per row.
+        cols: usize;
+        /// The grey map.
+        cmap: Cmap;
+        /// The value range that maps to black..white.
+        scale: ImageScale;
+        /// Side of each image's cell in pixels.
+        cell: u32;
     }
 
     /// Writes the grid to `path` (`.png` or `.svg`).

@@ -1,9 +1,7 @@
 //! Line charts: several named (x, y) series on shared axes (`plt.plot` called a few times).
 
-use plotters::prelude::*;
-
-use super::axes::{Axes, OnAxes, Ranges, axes_builder};
-use super::render::{self, DrawResult, Plot2d, YAxis};
+use super::axes::{Axes, OnAxes, Ranges, axes_chart};
+use super::render::{self, Backend, DrawResult, Plot, YAxis};
 use super::style::{Series, Theme, finite_range, fit};
 
 /// Named curves on shared axes.
@@ -27,17 +25,11 @@ pub struct LineChart {
     pub log_y: bool,
 }
 
-impl Default for LineChart {
-    fn default() -> Self {
-        LineChart {
-            axes: Axes::new("x", "y", (640, 480)),
-            series: vec![],
-            log_y: false,
-        }
-    }
-}
-
-axes_builder!(LineChart);
+axes_chart!(LineChart {
+    axes: Axes::new("x", "y", (640, 480)),
+    series: vec![],
+    log_y: false
+});
 
 impl LineChart {
     /// Adds a series.
@@ -89,10 +81,9 @@ impl OnAxes for LineChart {
         self.log_y
     }
 
-    fn draw<'a, DB: DrawingBackend + 'a, Y: YAxis>(
+    fn draw<'a, DB: Backend + 'a, Y: YAxis>(
         &self,
-        chart: &mut Plot2d<'a, DB, Y>,
-        _: Ranges,
+        chart: &mut Plot<'a, DB, Y>,
         t: &Theme,
     ) -> DrawResult<DB> {
         for (i, s) in self.series.iter().enumerate() {

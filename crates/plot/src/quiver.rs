@@ -2,9 +2,9 @@
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, OnAxes, Ranges, axes_builder};
+use super::axes::{Axes, OnAxes, Ranges, axes_chart, shown};
 use super::raster;
-use super::render::{self, DrawResult, Plot2d, YAxis};
+use super::render::{self, Backend, DrawResult, Plot, YAxis};
 use super::style::{RGBColor, Theme};
 
 /// An arrow from (x, y) along (dx, dy), in data units before [`Quiver::scale`].
@@ -36,18 +36,12 @@ pub struct Quiver {
     pub color: RGBColor,
 }
 
-impl Default for Quiver {
-    fn default() -> Self {
-        Quiver {
-            axes: Axes::new("x", "y", (600, 560)),
-            arrows: vec![],
-            scale: None,
-            color: RGBColor(0x66, 0x66, 0x66),
-        }
-    }
-}
-
-axes_builder!(Quiver);
+axes_chart!(Quiver {
+    axes: Axes::new("x", "y", (600, 560)),
+    arrows: vec![],
+    scale: None,
+    color: RGBColor(0x66, 0x66, 0x66)
+});
 
 impl Quiver {
     /// Adds an arrow `f(x, y)` at every (x, y) of the grid `xs` x `ys`.
@@ -74,7 +68,7 @@ impl Quiver {
     }
 
     /// Data units per unit of (dx, dy).
-    fn auto_scale(&self, x: (f64, f64), y: (f64, f64)) -> f64 {
+    fn auto_scale(&self, (x, y): Ranges) -> f64 {
         if let Some(s) = self.scale {
             return s;
         }
@@ -98,13 +92,12 @@ impl OnAxes for Quiver {
         self.axes.or_fit(|| self.finite().map(|a| (a.x, a.y)), 0.08)
     }
 
-    fn draw<'a, DB: DrawingBackend + 'a, Y: YAxis>(
+    fn draw<'a, DB: Backend + 'a, Y: YAxis>(
         &self,
-        chart: &mut Plot2d<'a, DB, Y>,
-        (x, y): Ranges,
+        chart: &mut Plot<'a, DB, Y>,
         t: &Theme,
     ) -> DrawResult<DB> {
-        let s = self.auto_scale(x, y);
+        let s = self.auto_scale(shown(chart));
         // shafts and heads in pixels, so arrows look alike on any axes
         let to_px = render::pixel_mapper(chart, false);
         let mut shafts = vec![];

@@ -20,13 +20,18 @@ pub(crate) type DrawResult<DB> =
 /// A drawing area in pixels.
 pub(crate) type Area<DB> = DrawingArea<DB, Shift>;
 
+/// A backend plotters draws on: a bitmap (PNG) or an SVG.
+pub(crate) trait Backend: DrawingBackend {}
+
+impl<DB: DrawingBackend> Backend for DB {}
+
 /// A y axis: linear, or logarithmic for a log-scale [`super::LineChart`].
 pub(crate) trait YAxis: Ranged<ValueType = f64> + ValueFormatter<f64> {}
 
 impl<Y: Ranged<ValueType = f64> + ValueFormatter<f64>> YAxis for Y {}
 
 /// The plot of a chart: a linear x axis and a y axis `Y`.
-pub(crate) type Plot2d<'a, DB, Y> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>;
+pub(crate) type Plot<'a, DB, Y> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>;
 
 /// A chart a [`save`] can draw: it paints itself onto any plotters drawing area.
 pub(crate) trait Paint {
@@ -137,7 +142,7 @@ pub(crate) fn builder<'a, 'b, DB: DrawingBackend>(
 
 /// Axis labels, tick labels and a light grid.
 pub(crate) fn mesh<DB: DrawingBackend, Y: YAxis>(
-    chart: &mut Plot2d<'_, DB, Y>,
+    chart: &mut Plot<'_, DB, Y>,
     x_label: &str,
     y_label: &str,
     t: &Theme,
@@ -160,7 +165,7 @@ pub(crate) fn mesh<DB: DrawingBackend, Y: YAxis>(
 /// Draws one series (its visible runs, then its markers) and registers it in the legend if
 /// it has a name.
 pub(crate) fn draw_series<'a, DB: DrawingBackend + 'a, Y: YAxis>(
-    chart: &mut Plot2d<'a, DB, Y>,
+    chart: &mut Plot<'a, DB, Y>,
     s: &Series,
     color: RGBColor,
     t: &Theme,
@@ -249,7 +254,7 @@ pub(crate) fn draw_series<'a, DB: DrawingBackend + 'a, Y: YAxis>(
 /// Data coordinates to pixels of the plotting area, with sub-pixel precision (plotters'
 /// own mapping rounds to whole pixels). The x axis is linear, the y axis linear or log.
 pub(crate) fn pixel_mapper<DB: DrawingBackend, Y: YAxis>(
-    chart: &Plot2d<'_, DB, Y>,
+    chart: &Plot<'_, DB, Y>,
     log_y: bool,
 ) -> impl Fn(&(f64, f64)) -> (f64, f64) + use<DB, Y> {
     let (xr, yr) = (chart.x_range(), chart.y_range());
@@ -300,7 +305,7 @@ pub(crate) fn simplify(p: &[(f64, f64)], eps: f64) -> Vec<usize> {
 
 /// Draws the legend box if more than one entry has a name.
 pub(crate) fn legend<'a, DB: DrawingBackend + 'a, Y: YAxis>(
-    chart: &mut Plot2d<'a, DB, Y>,
+    chart: &mut Plot<'a, DB, Y>,
     names: &[&str],
     pos: LegendPos,
     crowded: impl Fn() -> Vec<(f64, f64)>,

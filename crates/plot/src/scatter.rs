@@ -3,8 +3,8 @@
 
 use plotters::prelude::*;
 
-use super::axes::{Axes, OnAxes, Ranges, axes_builder};
-use super::render::{self, DrawResult, Plot2d, YAxis};
+use super::axes::{Axes, OnAxes, Ranges, axes_chart};
+use super::render::{self, Backend, DrawResult, Plot, YAxis};
 use super::style::{AsF64, PALETTE, RGBColor, Series, Theme, to_points};
 
 /// Points of one class, drawn with one colour and one marker shape.
@@ -67,18 +67,12 @@ impl Regions {
     }
 }
 
-impl Default for ScatterChart {
-    fn default() -> Self {
-        ScatterChart {
-            axes: Axes::new("x1", "x2", (560, 520)),
-            classes: vec![],
-            lines: vec![],
-            regions: None,
-        }
-    }
-}
-
-axes_builder!(ScatterChart);
+axes_chart!(ScatterChart {
+    axes: Axes::new("x1", "x2", (560, 520)),
+    classes: vec![],
+    lines: vec![],
+    regions: None
+});
 
 impl ScatterChart {
     /// Adds a class of points (the k-th class added is class k of [`Self::regions`]).
@@ -153,9 +147,9 @@ impl OnAxes for ScatterChart {
     }
 
     /// The shaded regions, as runs of equal cells per row (few rectangles, small SVGs).
-    fn draw_under<'a, DB: DrawingBackend + 'a, Y: YAxis>(
+    fn draw_under<'a, DB: Backend + 'a, Y: YAxis>(
         &self,
-        chart: &mut Plot2d<'a, DB, Y>,
+        chart: &mut Plot<'a, DB, Y>,
     ) -> DrawResult<DB> {
         let Some(reg) = &self.regions else {
             return Ok(());
@@ -184,10 +178,9 @@ impl OnAxes for ScatterChart {
         Ok(())
     }
 
-    fn draw<'a, DB: DrawingBackend + 'a, Y: YAxis>(
+    fn draw<'a, DB: Backend + 'a, Y: YAxis>(
         &self,
-        chart: &mut Plot2d<'a, DB, Y>,
-        _: Ranges,
+        chart: &mut Plot<'a, DB, Y>,
         t: &Theme,
     ) -> DrawResult<DB> {
         for s in &self.lines {
