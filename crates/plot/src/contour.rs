@@ -167,8 +167,11 @@ impl OnAxes for Contour {
     }
 
     fn ranges(&self) -> Ranges {
-        let x = self.axes.x_range.unwrap_or(self.x);
-        (x, self.axes.y_range.unwrap_or(self.y))
+        let axes = &self.axes;
+        (
+            axes.x_range.unwrap_or(self.x),
+            axes.y_range.unwrap_or(self.y),
+        )
     }
 
     fn draw<'a, DB: Backend + 'a, Y: YAxis>(
