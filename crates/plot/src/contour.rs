@@ -21,8 +21,6 @@ use super::style::{Series, Theme, clip_segment, finite_range};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Contour {
-    /// Title, axis labels, fixed ranges (`None` shows the whole grid), legend, size.
-    pub axes: Axes,
     /// The sampled rectangle: `nx` columns from `x.0` to `x.1`, `ny` rows from `y.0` to `y.1`.
     pub x: (f64, f64),
     pub y: (f64, f64),
@@ -34,17 +32,19 @@ pub struct Contour {
     pub levels: Vec<f64>,
     /// Paths drawn over the contours (red unless coloured).
     pub paths: Vec<Series>,
+    /// Title, axis labels, fixed ranges (`None` shows the whole grid), legend, size.
+    pub axes: Axes,
 }
 
 axes_chart!(Contour {
-    axes: Axes::new("x", "y", (600, 520)),
     x: (0.0, 1.0),
     y: (0.0, 1.0),
     nx: 0,
     ny: 0,
     values: vec![],
     levels: vec![],
-    paths: vec![]
+    paths: vec![],
+    axes: Axes::new("x", "y", (600, 520))
 });
 
 impl Contour {

@@ -29,19 +29,19 @@ pub struct HistSeries {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Histogram {
+    /// Number of equal-width bins.
+    pub bins: usize,
+    pub series: Vec<HistSeries>,
     /// Title, axis labels, the binned range as the x range (`None` spans the values; values
     /// outside are not counted), the y range (`None`: from 0 to just over the tallest bar),
     /// legend, size.
     pub axes: Axes,
-    /// Number of equal-width bins.
-    pub bins: usize,
-    pub series: Vec<HistSeries>,
 }
 
 axes_chart!(Histogram {
-    axes: Axes::new("value", "count", (640, 480)),
     bins: 30,
-    series: vec![]
+    series: vec![],
+    axes: Axes::new("value", "count", (640, 480))
 });
 
 impl Histogram {

@@ -17,18 +17,18 @@ use super::style::{Series, Theme, finite_range, fit};
 /// ```
 #[derive(Debug, Clone)]
 pub struct LineChart {
-    /// Title, axis labels, fixed ranges (`None` fits the data, y with a small margin), legend,
-    /// size.
-    pub axes: Axes,
     pub series: Vec<Series>,
     /// Logarithmic y axis (points with y <= 0 are left out).
     pub log_y: bool,
+    /// Title, axis labels, fixed ranges (`None` fits the data, y with a small margin), legend,
+    /// size.
+    pub axes: Axes,
 }
 
 axes_chart!(LineChart {
-    axes: Axes::new("x", "y", (640, 480)),
     series: vec![],
-    log_y: false
+    log_y: false,
+    axes: Axes::new("x", "y", (640, 480))
 });
 
 impl LineChart {

@@ -28,19 +28,19 @@ pub struct Arrow {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Quiver {
-    /// Title, axis labels, fixed ranges (`None` fits the arrows' feet with a margin), size.
-    pub axes: Axes,
     pub arrows: Vec<Arrow>,
     /// Arrow length = scale * |(dx, dy)|; `None` makes the longest arrow about one grid step.
     pub scale: Option<f64>,
     pub color: RGBColor,
+    /// Title, axis labels, fixed ranges (`None` fits the arrows' feet with a margin), size.
+    pub axes: Axes,
 }
 
 axes_chart!(Quiver {
-    axes: Axes::new("x", "y", (600, 560)),
     arrows: vec![],
     scale: None,
-    color: RGBColor(0x66, 0x66, 0x66)
+    color: RGBColor(0x66, 0x66, 0x66),
+    axes: Axes::new("x", "y", (600, 560))
 });
 
 impl Quiver {

@@ -33,13 +33,13 @@ pub struct Class {
 /// ```
 #[derive(Debug, Clone)]
 pub struct ScatterChart {
-    /// Title, axis labels, fixed ranges (`None` fits the points with a margin), legend, size.
-    pub axes: Axes,
     pub classes: Vec<Class>,
     /// Lines drawn over the points (two points make a straight line); black unless coloured.
     pub lines: Vec<Series>,
     /// Shaded background: the class of each cell of a grid over the plot.
     pub regions: Option<Regions>,
+    /// Title, axis labels, fixed ranges (`None` fits the points with a margin), legend, size.
+    pub axes: Axes,
 }
 
 /// The class of every cell of an `n` x `n` grid over `x` x `y`: the shaded background of a
@@ -68,10 +68,10 @@ impl Regions {
 }
 
 axes_chart!(ScatterChart {
-    axes: Axes::new("x1", "x2", (560, 520)),
     classes: vec![],
     lines: vec![],
-    regions: None
+    regions: None,
+    axes: Axes::new("x1", "x2", (560, 520))
 });
 
 impl ScatterChart {
