@@ -1,15 +1,13 @@
 //! Contour lines of f(x, y) with paths drawn over them (`plt.contour` + `plt.plot`): the
 //! paths of the optimizers of chapter 6 on their loss surface.
 
-use std::path::Path;
-
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::colors::colormaps::{ColorMap, ViridisRGB};
 
+use super::axes::{Axes, OnAxes, Ranges, axes_chart, shown};
 use super::raster;
-use super::render::{self, DrawResult, Paint};
-use super::style::{LegendPos, Series, Theme, finite_range};
+use super::render::{self, Backend, DrawResult, Plot, YAxis};
+use super::style::{Series, Theme, clip_segment, finite_range};
 
 /// Contour lines of a function sampled on a grid, with paths over them.
 ///
@@ -23,12 +21,9 @@ use super::style::{LegendPos, Series, Theme, finite_range};
 /// ```
 #[derive(Debug, Clone)]
 pub struct Contour {
-    pub title: String,
-    pub x_label: String,
-    pub y_label: String,
-    pub x_range: (f64, f64),
-    pub y_range: (f64, f64),
-    /// Grid size: `nx` columns from `x_range.0` to `x_range.1`, `ny` rows likewise.
+    /// The sampled rectangle: `nx` columns from `x.0` to `x.1`, `ny` rows from `y.0` to `y.1`.
+    pub x: (f64, f64),
+    pub y: (f64, f64),
     pub nx: usize,
     pub ny: usize,
     /// `values[j * nx + i]` = f(x_i, y_j), row j = 0 at the bottom.
@@ -37,49 +32,27 @@ pub struct Contour {
     pub levels: Vec<f64>,
     /// Paths drawn over the contours (red unless coloured).
     pub paths: Vec<Series>,
-    pub legend: LegendPos,
-    pub size: (u32, u32),
+    /// Title, axis labels, fixed ranges (`None` shows the whole grid), legend, size.
+    pub axes: Axes,
 }
 
-impl Default for Contour {
-    fn default() -> Self {
-        Contour {
-            title: String::new(),
-            x_label: "x".into(),
-            y_label: "y".into(),
-            x_range: (0.0, 1.0),
-            y_range: (0.0, 1.0),
-            nx: 0,
-            ny: 0,
-            values: vec![],
-            levels: vec![],
-            paths: vec![],
-            legend: LegendPos::Auto,
-            size: (600, 520),
-        }
-    }
-}
+axes_chart!(Contour {
+    x: (0.0, 1.0),
+    y: (0.0, 1.0),
+    nx: 0,
+    ny: 0,
+    values: vec![],
+    levels: vec![],
+    paths: vec![],
+    axes: Axes::new("x", "y", (600, 520))
+});
 
 impl Contour {
-    /// An empty chart with its title and axis labels.
-    pub fn new(
-        title: impl Into<String>,
-        x_label: impl Into<String>,
-        y_label: impl Into<String>,
-    ) -> Self {
-        Contour {
-            title: title.into(),
-            x_label: x_label.into(),
-            y_label: y_label.into(),
-            ..Default::default()
-        }
-    }
-
-    /// Samples `f` on a 161 x 161 grid over `x` x `y` (which become the plot's ranges).
+    /// Samples `f` on a 161 x 161 grid over `x` x `y` (the plot's ranges unless fixed).
     pub fn function(mut self, x: (f64, f64), y: (f64, f64), f: impl Fn(f64, f64) -> f64) -> Self {
         let n = 161;
-        self.x_range = x;
-        self.y_range = y;
+        self.x = x;
+        self.y = y;
         self.nx = n;
         self.ny = n;
         self.values = (0..n)
@@ -103,17 +76,6 @@ impl Contour {
     pub fn path(mut self, s: Series) -> Self {
         self.paths.push(s);
         self
-    }
-
-    /// Picture size in pixels.
-    pub fn size(mut self, w: u32, h: u32) -> Self {
-        self.size = (w, h);
-        self
-    }
-
-    /// Writes the chart to `path` (`.png` or `.svg`).
-    pub fn save(&self, path: impl AsRef<Path>) -> anyhow::Result<()> {
-        render::save(self, path.as_ref())
     }
 
     fn auto_levels(&self) -> Vec<f64> {
@@ -199,17 +161,27 @@ pub(crate) fn contour_segments(
     segs
 }
 
-impl Paint for Contour {
-    fn paint<DB: DrawingBackend>(
+impl OnAxes for Contour {
+    fn axes(&self) -> &Axes {
+        &self.axes
+    }
+
+    fn ranges(&self) -> Ranges {
+        let axes = &self.axes;
+        (
+            axes.x_range.unwrap_or(self.x),
+            axes.y_range.unwrap_or(self.y),
+        )
+    }
+
+    fn draw<'a, DB: Backend + 'a, Y: YAxis>(
         &self,
-        area: &DrawingArea<DB, Shift>,
-        bitmap: bool,
+        chart: &mut Plot<'a, DB, Y>,
+        t: &Theme,
     ) -> DrawResult<DB> {
-        let t = Theme::new(area.dim_in_pixel(), bitmap);
-        let (x, y) = (self.x_range, self.y_range);
-        let mut chart =
-            render::builder(area, &self.title, &t).build_cartesian_2d(x.0..x.1, y.0..y.1)?;
-        render::mesh(&mut chart, &self.x_label, &self.y_label, &t)?;
+        // fixed ranges can zoom in: then the lines are cut at the box
+        let zoomed = self.axes.x_range.is_some() || self.axes.y_range.is_some();
+        let (x, y) = shown(chart);
         let levels = self.auto_levels();
         for (k, &level) in levels.iter().enumerate() {
             let u = if levels.len() > 1 {
@@ -218,9 +190,16 @@ impl Paint for Contour {
                 0.5
             };
             let color = ViridisRGB.get_color_normalized(u, 0.0, 1.0);
-            let segs = contour_segments(&self.values, (self.nx, self.ny), x, y, level);
+            let mut segs =
+                contour_segments(&self.values, (self.nx, self.ny), self.x, self.y, level);
+            if zoomed {
+                segs = segs
+                    .into_iter()
+                    .filter_map(|[p, q]| clip_segment(p, q, x, y).map(|(p, q)| [p, q]))
+                    .collect();
+            }
             if t.bitmap {
-                let to_px = render::pixel_mapper(&chart, false);
+                let to_px = render::pixel_mapper(chart, false);
                 let pieces: Vec<Vec<(f64, f64)>> = segs
                     .iter()
                     .map(|s| vec![to_px(&s[0]), to_px(&s[1])])
@@ -244,33 +223,23 @@ impl Paint for Contour {
             } else {
                 render::series_color(s, i)
             });
-            render::draw_series(&mut chart, s, color, &t, false)?;
+            render::draw_series(chart, s, color, t, false)?;
         }
-        let named: Vec<&str> = self
-            .paths
-            .iter()
-            .map(|s| s.name.as_str())
-            .filter(|n| !n.is_empty())
-            .collect();
-        let crowded = || {
-            let pts: Vec<_> = self
-                .paths
-                .iter()
-                .flat_map(|s| s.points.iter())
-                .copied()
-                .collect();
-            render::to_fractions(&pts, x, y)
-        };
-        render::legend(&mut chart, &named, self.legend, crowded, &t)
+        Ok(())
     }
 
-    fn size(&self) -> (u32, u32) {
-        self.size
+    fn legend_names(&self) -> Vec<&str> {
+        self.paths.iter().map(|s| s.name.as_str()).collect()
     }
 
-    fn check(&self) -> anyhow::Result<()> {
-        render::check_range("x range", Some(self.x_range))?;
-        render::check_range("y range", Some(self.y_range))?;
+    fn legend_avoids(&self, _: Ranges) -> Vec<(f64, f64)> {
+        let pts = self.paths.iter().flat_map(|s| s.points.iter());
+        pts.copied().collect()
+    }
+
+    fn check_data(&self) -> anyhow::Result<()> {
+        render::check_range("x range", Some(self.x))?;
+        render::check_range("y range", Some(self.y))?;
         anyhow::ensure!(
             self.nx >= 2 && self.ny >= 2 && self.values.len() == self.nx * self.ny,
             "a contour needs a grid of at least 2 x 2 values (give one with .function(...)), got {} values for {} x {}",

@@ -2,10 +2,9 @@
 
 use std::path::Path;
 
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::render::{self, DrawResult, Paint};
+use super::render::{self, Area, DrawResult, Paint};
 use super::style::Theme;
 use super::{Contour, Histogram, ImageGrid, LineChart, Quiver, ScatterChart};
 
@@ -39,11 +38,7 @@ panel_from!(
 );
 
 impl Panel {
-    fn paint<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        bitmap: bool,
-    ) -> DrawResult<DB> {
+    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, bitmap: bool) -> DrawResult<DB> {
         match self {
             Panel::Line(c) => c.paint(area, bitmap),
             Panel::Scatter(c) => c.paint(area, bitmap),
@@ -151,11 +146,7 @@ impl Figure {
 }
 
 impl Paint for Figure {
-    fn paint<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        bitmap: bool,
-    ) -> DrawResult<DB> {
+    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, bitmap: bool) -> DrawResult<DB> {
         let (w, _) = area.dim_in_pixel();
         let (top, rest) = area.split_vertically(self.title_height());
         if !self.title.is_empty() {

@@ -1,12 +1,10 @@
 //! Histograms: how values are distributed (`plt.hist`), one or several overlaid.
 
-use std::path::Path;
-
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::render::{self, DrawResult, Paint};
-use super::style::{AsF64, LegendPos, RGBColor, Theme, finite_range, pad};
+use super::axes::{Axes, OnAxes, Ranges, axes_chart, shown};
+use super::render::{Backend, DrawResult, Plot, YAxis};
+use super::style::{AsF64, PALETTE, RGBColor, Theme, fit};
 
 /// One set of values to count.
 #[derive(Debug, Clone, Default)]
@@ -31,50 +29,22 @@ pub struct HistSeries {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Histogram {
-    pub title: String,
-    pub x_label: String,
-    pub y_label: String,
-    pub series: Vec<HistSeries>,
+    /// Number of equal-width bins.
     pub bins: usize,
-    /// The binned range; `None` spans the values. Values outside are not counted.
-    pub range: Option<(f64, f64)>,
-    /// Fixed top of the y axis (to compare panels); `None` fits the tallest bar.
-    pub y_max: Option<f64>,
-    pub legend: LegendPos,
-    pub size: (u32, u32),
+    pub series: Vec<HistSeries>,
+    /// Title, axis labels, the binned range as the x range (`None` spans the values; values
+    /// outside are not counted), the y range (`None`: from 0 to just over the tallest bar),
+    /// legend, size.
+    pub axes: Axes,
 }
 
-impl Default for Histogram {
-    fn default() -> Self {
-        Histogram {
-            title: String::new(),
-            x_label: "value".into(),
-            y_label: "count".into(),
-            series: vec![],
-            bins: 30,
-            range: None,
-            y_max: None,
-            legend: LegendPos::Auto,
-            size: (640, 480),
-        }
-    }
-}
+axes_chart!(Histogram {
+    bins: 30,
+    series: vec![],
+    axes: Axes::new("value", "count", (640, 480))
+});
 
 impl Histogram {
-    /// An empty histogram with its title and axis labels.
-    pub fn new(
-        title: impl Into<String>,
-        x_label: impl Into<String>,
-        y_label: impl Into<String>,
-    ) -> Self {
-        Histogram {
-            title: title.into(),
-            x_label: x_label.into(),
-            y_label: y_label.into(),
-            ..Default::default()
-        }
-    }
-
     /// Adds a set of values (any iterable of numbers: `&Vec<f32>`, `array.iter()`, ...).
     pub fn values<V: IntoIterator<Item: AsF64>>(
         mut self,
@@ -96,34 +66,19 @@ impl Histogram {
         self
     }
 
-    /// The binned range (`plt.hist(..., range=(lo, hi))`).
-    pub fn range(mut self, lo: f64, hi: f64) -> Self {
-        self.range = Some((lo, hi));
-        self
+    /// The binned range (`plt.hist(..., range=(lo, hi))`), which is the x range.
+    pub fn range(self, lo: f64, hi: f64) -> Self {
+        self.x_range(lo, hi)
     }
 
-    /// Fixed top of the y axis.
-    pub fn y_max(mut self, y_max: f64) -> Self {
-        self.y_max = Some(y_max);
-        self
+    /// Fixed top of the y axis (to compare panels).
+    pub fn y_max(self, y_max: f64) -> Self {
+        self.y_range(0.0, y_max)
     }
 
-    /// Picture size in pixels.
-    pub fn size(mut self, w: u32, h: u32) -> Self {
-        self.size = (w, h);
-        self
-    }
-
-    /// Writes the histogram to `path` (`.png` or `.svg`).
-    pub fn save(&self, path: impl AsRef<Path>) -> anyhow::Result<()> {
-        render::save(self, path.as_ref())
-    }
-
-    fn x_range(&self) -> (f64, f64) {
-        self.range.unwrap_or_else(|| {
-            let all = self.series.iter().flat_map(|s| s.values.iter().copied());
-            finite_range(all).map_or((0.0, 1.0), |r| pad(r, 0.0))
-        })
+    fn binned(&self) -> (f64, f64) {
+        let all = self.series.iter().flat_map(|s| s.values.iter().copied());
+        self.axes.x_range.unwrap_or_else(|| fit(all, 0.0))
     }
 
     /// Count per bin of each series; the last bin includes its right edge (as NumPy does).
@@ -145,88 +100,74 @@ impl Histogram {
     }
 }
 
-impl Paint for Histogram {
-    fn paint<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        bitmap: bool,
-    ) -> DrawResult<DB> {
-        let t = Theme::new(area.dim_in_pixel(), bitmap);
-        let x = self.x_range();
-        let counts = self.counts(x);
-        let tallest = counts.iter().flatten().copied().max().unwrap_or(0) as f64;
-        let y_max = self.y_max.unwrap_or((tallest * 1.05).max(1.0));
-        let mut chart =
-            render::builder(area, &self.title, &t).build_cartesian_2d(x.0..x.1, 0.0..y_max)?;
-        render::mesh(&mut chart, &self.x_label, &self.y_label, &t)?;
+impl OnAxes for Histogram {
+    fn axes(&self) -> &Axes {
+        &self.axes
+    }
 
+    fn ranges(&self) -> Ranges {
+        let x = self.binned();
+        let y = self.axes.y_range.unwrap_or_else(|| {
+            let tallest = self.counts(x).into_iter().flatten().max().unwrap_or(0);
+            (0.0, (tallest as f64 * 1.05).max(1.0))
+        });
+        (x, y)
+    }
+
+    fn draw<'a, DB: Backend + 'a, Y: YAxis>(
+        &self,
+        chart: &mut Plot<'a, DB, Y>,
+        _: &Theme,
+    ) -> DrawResult<DB> {
+        let (x, y) = shown(chart);
         let overlaid = self.series.len() > 1;
         let w = (x.1 - x.0) / self.bins as f64;
-        for (i, (s, c)) in self.series.iter().zip(&counts).enumerate() {
-            let color = s.color.unwrap_or(super::PALETTE[i % super::PALETTE.len()]);
+        for (i, (s, c)) in self.series.iter().zip(self.counts(x)).enumerate() {
+            let color = s.color.unwrap_or(PALETTE[i % PALETTE.len()]);
             let fill = if overlaid {
                 color.mix(0.5).filled()
             } else {
                 color.filled()
             };
-            let bars = c
-                .iter()
-                .enumerate()
-                .filter(|&(_, &n)| n > 0)
-                .map(|(k, &n)| {
+            let bars = |style: ShapeStyle| {
+                let filled = c.iter().enumerate().filter(|&(_, &n)| n > 0);
+                filled.map(move |(k, &n)| {
                     let x0 = x.0 + k as f64 * w;
-                    Rectangle::new([(x0, 0.0), (x0 + w, (n as f64).min(y_max))], fill)
-                });
-            let anno = chart.draw_series(bars)?;
+                    Rectangle::new([(x0, y.0), (x0 + w, (n as f64).min(y.1))], style)
+                })
+            };
+            let anno = chart.draw_series(bars(fill))?;
             if !s.name.is_empty() {
                 anno.label(s.name.as_str()).legend(move |(px, py)| {
                     Rectangle::new([(px, py - 6), (px + 20, py + 6)], fill)
                 });
             }
             // Thin white edges between bars, as matplotlib draws them.
-            let edges = c
-                .iter()
-                .enumerate()
-                .filter(|&(_, &n)| n > 0)
-                .map(|(k, &n)| {
-                    let x0 = x.0 + k as f64 * w;
-                    Rectangle::new(
-                        [(x0, 0.0), (x0 + w, (n as f64).min(y_max))],
-                        WHITE.mix(0.8).stroke_width(1),
-                    )
-                });
-            chart.draw_series(edges)?;
+            chart.draw_series(bars(WHITE.mix(0.8).stroke_width(1)))?;
         }
-        let named: Vec<&str> = self
-            .series
-            .iter()
-            .map(|s| s.name.as_str())
-            .filter(|n| !n.is_empty())
-            .collect();
-        let crowded = || {
-            let pts: Vec<(f64, f64)> = counts
-                .iter()
-                .flat_map(|c| {
-                    c.iter().enumerate().flat_map(|(k, &n)| {
-                        let xc = x.0 + (k as f64 + 0.5) * w;
-                        // a bar covers its column from 0 up to its height
-                        (0..4).map(move |q| (xc, n as f64 * q as f64 / 3.0))
-                    })
-                })
-                .collect();
-            render::to_fractions(&pts, x, (0.0, y_max))
+        Ok(())
+    }
+
+    fn legend_names(&self) -> Vec<&str> {
+        self.series.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    /// Each bar's column, from 0 up to its height.
+    fn legend_avoids(&self, (x, _): Ranges) -> Vec<(f64, f64)> {
+        let w = (x.1 - x.0) / self.bins as f64;
+        let column = |(k, &n): (usize, &usize)| {
+            let xc = x.0 + (k as f64 + 0.5) * w;
+            (0..4).map(move |q| (xc, n as f64 * q as f64 / 3.0))
         };
-        render::legend(&mut chart, &named, self.legend, crowded, &t)
+        let counts = self.counts(x);
+        let columns = counts
+            .iter()
+            .flat_map(|c| c.iter().enumerate().flat_map(column));
+        columns.collect()
     }
 
-    fn size(&self) -> (u32, u32) {
-        self.size
-    }
-
-    fn check(&self) -> anyhow::Result<()> {
+    fn check_data(&self) -> anyhow::Result<()> {
         anyhow::ensure!(self.bins > 0, "a histogram needs at least one bin");
-        render::check_range("histogram range", self.range)?;
-        render::check_range("y range", self.y_max.map(|m| (0.0, m)))?;
         Ok(())
     }
 }

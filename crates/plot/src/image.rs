@@ -4,11 +4,10 @@
 use std::path::Path;
 
 use ndarray::ArrayView2;
-use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::render::{self, DrawResult, Paint};
+use super::render::{self, Area, DrawResult, Paint};
 use super::style::{AsF64, Theme, finite_range};
 
 /// One grey-scale picture: `height` rows of `width` values, top row first.
@@ -119,28 +118,15 @@ impl ImageGrid {
         self
     }
 
-    /// Images per row.
-    pub fn cols(mut self, cols: usize) -> Self {
-        self.cols = cols;
-        self
-    }
-
-    /// The grey map.
-    pub fn cmap(mut self, cmap: Cmap) -> Self {
-        self.cmap = cmap;
-        self
-    }
-
-    /// The value range that maps to black..white.
-    pub fn scale(mut self, scale: ImageScale) -> Self {
-        self.scale = scale;
-        self
-    }
-
-    /// Side of each image's cell in pixels.
-    pub fn cell(mut self, cell: u32) -> Self {
-        self.cell = cell;
-        self
+    setters! {
+        /// Images per row.
+        cols: usize;
+        /// The grey map.
+        cmap: Cmap;
+        /// The value range that maps to black..white.
+        scale: ImageScale;
+        /// Side of each image's cell in pixels.
+        cell: u32;
     }
 
     /// Writes the grid to `path` (`.png` or `.svg`).
@@ -169,11 +155,7 @@ fn caption_font(cell: f64) -> f64 {
 }
 
 impl Paint for ImageGrid {
-    fn paint<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        bitmap: bool,
-    ) -> DrawResult<DB> {
+    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, bitmap: bool) -> DrawResult<DB> {
         let t = Theme::new(area.dim_in_pixel(), bitmap);
         let area = area.titled(&self.title, ("sans-serif", t.title.max(16.0)))?;
         let area = area.margin(4, 4, 4, 4);

@@ -2,7 +2,9 @@
 //!
 //! Every chart is a struct with public fields, `Default`, a `new(title, x_label, y_label)`
 //! constructor and chaining setters, and a `save(path)` that writes a PNG or an SVG (chosen by
-//! the path's extension) and returns a one-line error naming the path if anything fails.
+//! the path's extension) and returns a one-line error naming the path if anything fails. The
+//! charts on x-y axes share their [`Axes`] (title, labels, ranges, legend, size) and its setters;
+//! each keeps only what it draws.
 //!
 //! | struct | draws | used for |
 //! |---|---|---|
@@ -28,6 +30,19 @@
 //! Text is drawn with the DejaVu Sans font compiled into the binary (the `dejavu` crate), so
 //! figures render the same everywhere with no system font libraries.
 
+/// Chaining setters `fn field(mut self, field: T) -> Self` that store their argument, each
+/// with its doc comment.
+macro_rules! setters {
+    ($($(#[$doc:meta])* $field:ident: $t:ty;)*) => {$(
+        $(#[$doc])*
+        pub fn $field(mut self, $field: $t) -> Self {
+            self.$field = $field;
+            self
+        }
+    )*};
+}
+
+mod axes;
 mod contour;
 mod figure;
 mod hist;
@@ -39,6 +54,7 @@ mod render;
 mod scatter;
 mod style;
 
+pub use axes::Axes;
 pub use contour::Contour;
 pub use figure::{Figure, Panel};
 pub use hist::{HistSeries, Histogram};

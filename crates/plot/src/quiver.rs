@@ -1,13 +1,11 @@
 //! Arrow fields (`plt.quiver`): the negative gradient of chapter 4 at points of a grid.
 
-use std::path::Path;
-
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
+use super::axes::{Axes, OnAxes, Ranges, axes_chart, shown};
 use super::raster;
-use super::render::{self, DrawResult, Paint};
-use super::style::{RGBColor, Theme, finite_range, pad};
+use super::render::{self, Backend, DrawResult, Plot, YAxis};
+use super::style::{RGBColor, Theme};
 
 /// An arrow from (x, y) along (dx, dy), in data units before [`Quiver::scale`].
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -30,49 +28,22 @@ pub struct Arrow {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Quiver {
-    pub title: String,
-    pub x_label: String,
-    pub y_label: String,
     pub arrows: Vec<Arrow>,
     /// Arrow length = scale * |(dx, dy)|; `None` makes the longest arrow about one grid step.
     pub scale: Option<f64>,
-    pub x_range: Option<(f64, f64)>,
-    pub y_range: Option<(f64, f64)>,
     pub color: RGBColor,
-    pub size: (u32, u32),
+    /// Title, axis labels, fixed ranges (`None` fits the arrows' feet with a margin), size.
+    pub axes: Axes,
 }
 
-impl Default for Quiver {
-    fn default() -> Self {
-        Quiver {
-            title: String::new(),
-            x_label: "x".into(),
-            y_label: "y".into(),
-            arrows: vec![],
-            scale: None,
-            x_range: None,
-            y_range: None,
-            color: RGBColor(0x66, 0x66, 0x66),
-            size: (600, 560),
-        }
-    }
-}
+axes_chart!(Quiver {
+    arrows: vec![],
+    scale: None,
+    color: RGBColor(0x66, 0x66, 0x66),
+    axes: Axes::new("x", "y", (600, 560))
+});
 
 impl Quiver {
-    /// An empty chart with its title and axis labels.
-    pub fn new(
-        title: impl Into<String>,
-        x_label: impl Into<String>,
-        y_label: impl Into<String>,
-    ) -> Self {
-        Quiver {
-            title: title.into(),
-            x_label: x_label.into(),
-            y_label: y_label.into(),
-            ..Default::default()
-        }
-    }
-
     /// Adds an arrow `f(x, y)` at every (x, y) of the grid `xs` x `ys`.
     pub fn field(mut self, xs: &[f64], ys: &[f64], f: impl Fn(f64, f64) -> (f64, f64)) -> Self {
         for &y in ys {
@@ -90,29 +61,6 @@ impl Quiver {
         self
     }
 
-    /// Fixes the x range.
-    pub fn x_range(mut self, lo: f64, hi: f64) -> Self {
-        self.x_range = Some((lo, hi));
-        self
-    }
-
-    /// Fixes the y range.
-    pub fn y_range(mut self, lo: f64, hi: f64) -> Self {
-        self.y_range = Some((lo, hi));
-        self
-    }
-
-    /// Picture size in pixels.
-    pub fn size(mut self, w: u32, h: u32) -> Self {
-        self.size = (w, h);
-        self
-    }
-
-    /// Writes the chart to `path` (`.png` or `.svg`).
-    pub fn save(&self, path: impl AsRef<Path>) -> anyhow::Result<()> {
-        render::save(self, path.as_ref())
-    }
-
     fn finite(&self) -> impl Iterator<Item = &Arrow> {
         self.arrows
             .iter()
@@ -120,7 +68,7 @@ impl Quiver {
     }
 
     /// Data units per unit of (dx, dy).
-    fn auto_scale(&self, x: (f64, f64), y: (f64, f64)) -> f64 {
+    fn auto_scale(&self, (x, y): Ranges) -> f64 {
         if let Some(s) = self.scale {
             return s;
         }
@@ -135,26 +83,23 @@ impl Quiver {
     }
 }
 
-impl Paint for Quiver {
-    fn paint<DB: DrawingBackend>(
+impl OnAxes for Quiver {
+    fn axes(&self) -> &Axes {
+        &self.axes
+    }
+
+    fn ranges(&self) -> Ranges {
+        self.axes.or_fit(|| self.finite().map(|a| (a.x, a.y)), 0.08)
+    }
+
+    fn draw<'a, DB: Backend + 'a, Y: YAxis>(
         &self,
-        area: &DrawingArea<DB, Shift>,
-        bitmap: bool,
+        chart: &mut Plot<'a, DB, Y>,
+        t: &Theme,
     ) -> DrawResult<DB> {
-        let t = Theme::new(area.dim_in_pixel(), bitmap);
-        let fit = |v: Vec<f64>| finite_range(v).map_or((0.0, 1.0), |r| pad(r, 0.08));
-        let x = self
-            .x_range
-            .unwrap_or_else(|| fit(self.finite().map(|a| a.x).collect()));
-        let y = self
-            .y_range
-            .unwrap_or_else(|| fit(self.finite().map(|a| a.y).collect()));
-        let mut chart =
-            render::builder(area, &self.title, &t).build_cartesian_2d(x.0..x.1, y.0..y.1)?;
-        render::mesh(&mut chart, &self.x_label, &self.y_label, &t)?;
-        let s = self.auto_scale(x, y);
+        let s = self.auto_scale(shown(chart));
         // shafts and heads in pixels, so arrows look alike on any axes
-        let to_px = render::pixel_mapper(&chart, false);
+        let to_px = render::pixel_mapper(chart, false);
         let mut shafts = vec![];
         let mut heads = vec![];
         for a in self.finite() {
@@ -198,13 +143,7 @@ impl Paint for Quiver {
         Ok(())
     }
 
-    fn size(&self) -> (u32, u32) {
-        self.size
-    }
-
-    fn check(&self) -> anyhow::Result<()> {
-        render::check_range("x range", self.x_range)?;
-        render::check_range("y range", self.y_range)?;
+    fn check_data(&self) -> anyhow::Result<()> {
         if let Some(s) = self.scale {
             anyhow::ensure!(
                 s.is_finite() && s > 0.0,

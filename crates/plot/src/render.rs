@@ -19,15 +19,27 @@ use super::style::{LegendPos, LineStyle, RGBColor, Series, Theme, clip_runs, fmt
 pub(crate) type DrawResult<DB> =
     Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
+/// A drawing area in pixels.
+pub(crate) type Area<DB> = DrawingArea<DB, Shift>;
+
+/// A backend plotters draws on: a bitmap (PNG) or an SVG.
+pub(crate) trait Backend: DrawingBackend {}
+
+impl<DB: DrawingBackend> Backend for DB {}
+
+/// A y axis: linear, or logarithmic for a log-scale [`super::LineChart`].
+pub(crate) trait YAxis: Ranged<ValueType = f64> + ValueFormatter<f64> {}
+
+impl<Y: Ranged<ValueType = f64> + ValueFormatter<f64>> YAxis for Y {}
+
+/// The plot of a chart: a linear x axis and a y axis `Y`.
+pub(crate) type Plot<'a, DB, Y> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>;
+
 /// A chart a [`save`] can draw: it paints itself onto any plotters drawing area.
 pub(crate) trait Paint {
     /// Draws into `area` (already filled white); `bitmap` is true for PNG output, where
     /// thick lines are drawn as anti-aliased 1-pixel lines side by side.
-    fn paint<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        bitmap: bool,
-    ) -> DrawResult<DB>;
+    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, bitmap: bool) -> DrawResult<DB>;
     /// Size of the picture in pixels when saved on its own.
     fn size(&self) -> (u32, u32);
     /// Refuses data that cannot be drawn, before any file is touched.
@@ -146,7 +158,7 @@ pub(crate) fn render_rgb(fig: &impl Paint) -> anyhow::Result<Vec<u8>> {
 
 /// A linear x axis and a y axis (linear or log) with the chart's title and margins.
 pub(crate) fn builder<'a, 'b, DB: DrawingBackend>(
-    area: &'a DrawingArea<DB, Shift>,
+    area: &'a Area<DB>,
     title: &str,
     t: &Theme,
 ) -> ChartBuilder<'a, 'b, DB> {
@@ -160,16 +172,12 @@ pub(crate) fn builder<'a, 'b, DB: DrawingBackend>(
 }
 
 /// Axis labels, tick labels and a light grid.
-pub(crate) fn mesh<DB, Y>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, Y>>,
+pub(crate) fn mesh<DB: DrawingBackend, Y: YAxis>(
+    chart: &mut Plot<'_, DB, Y>,
     x_label: &str,
     y_label: &str,
     t: &Theme,
-) -> DrawResult<DB>
-where
-    DB: DrawingBackend,
-    Y: Ranged<ValueType = f64> + ValueFormatter<f64>,
-{
+) -> DrawResult<DB> {
     chart
         .configure_mesh()
         .x_desc(x_label)
@@ -187,17 +195,13 @@ where
 
 /// Draws one series (its visible runs, then its markers) and registers it in the legend if
 /// it has a name.
-pub(crate) fn draw_series<'a, DB, Y>(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
+pub(crate) fn draw_series<'a, DB: DrawingBackend + 'a, Y: YAxis>(
+    chart: &mut Plot<'a, DB, Y>,
     s: &Series,
     color: RGBColor,
     t: &Theme,
     log_y: bool,
-) -> DrawResult<DB>
-where
-    DB: DrawingBackend + 'a,
-    Y: Ranged<ValueType = f64>,
-{
+) -> DrawResult<DB> {
     let width = if s.width == 0 { 2 } else { s.width };
     let stroke = color.stroke_width(width);
     let radius = (3.0 * t.tick / 16.0).round().max(2.0) as i32;
@@ -280,14 +284,10 @@ where
 
 /// Data coordinates to pixels of the plotting area, with sub-pixel precision (plotters'
 /// own mapping rounds to whole pixels). The x axis is linear, the y axis linear or log.
-pub(crate) fn pixel_mapper<DB, Y>(
-    chart: &ChartContext<'_, DB, Cartesian2d<RangedCoordf64, Y>>,
+pub(crate) fn pixel_mapper<DB: DrawingBackend, Y: YAxis>(
+    chart: &Plot<'_, DB, Y>,
     log_y: bool,
-) -> impl Fn(&(f64, f64)) -> (f64, f64) + use<DB, Y>
-where
-    DB: DrawingBackend,
-    Y: Ranged<ValueType = f64>,
-{
+) -> impl Fn(&(f64, f64)) -> (f64, f64) + use<DB, Y> {
     let (xr, yr) = (chart.x_range(), chart.y_range());
     let g = move |v: f64| if log_y { v.ln() } else { v };
     let origin = chart.plotting_area().get_base_pixel();
@@ -335,17 +335,13 @@ pub(crate) fn simplify(p: &[(f64, f64)], eps: f64) -> Vec<usize> {
 }
 
 /// Draws the legend box if more than one entry has a name.
-pub(crate) fn legend<'a, DB, Y>(
-    chart: &mut ChartContext<'a, DB, Cartesian2d<RangedCoordf64, Y>>,
+pub(crate) fn legend<'a, DB: DrawingBackend + 'a, Y: YAxis>(
+    chart: &mut Plot<'a, DB, Y>,
     names: &[&str],
     pos: LegendPos,
     crowded: impl Fn() -> Vec<(f64, f64)>,
     t: &Theme,
-) -> DrawResult<DB>
-where
-    DB: DrawingBackend + 'a,
-    Y: Ranged<ValueType = f64>,
-{
+) -> DrawResult<DB> {
     let pos = match pos {
         LegendPos::Off => return Ok(()),
         _ if names.len() < 2 => return Ok(()),

@@ -1,13 +1,11 @@
 //! Scatter plots of labelled points, with straight lines and the shaded decision regions of a
 //! 2-D classifier (the logic gates of chapter 2).
 
-use std::path::Path;
-
-use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use super::render::{self, DrawResult, Paint};
-use super::style::{LegendPos, PALETTE, RGBColor, Series, Theme, finite_range, pad};
+use super::axes::{Axes, OnAxes, Ranges, axes_chart};
+use super::render::{self, Backend, DrawResult, Plot, YAxis};
+use super::style::{AsF64, PALETTE, RGBColor, Series, Theme, to_points};
 
 /// Points of one class, drawn with one colour and one marker shape.
 #[derive(Debug, Clone, Default)]
@@ -35,18 +33,13 @@ pub struct Class {
 /// ```
 #[derive(Debug, Clone)]
 pub struct ScatterChart {
-    pub title: String,
-    pub x_label: String,
-    pub y_label: String,
     pub classes: Vec<Class>,
     /// Lines drawn over the points (two points make a straight line); black unless coloured.
     pub lines: Vec<Series>,
     /// Shaded background: the class of each cell of a grid over the plot.
     pub regions: Option<Regions>,
-    pub x_range: Option<(f64, f64)>,
-    pub y_range: Option<(f64, f64)>,
-    pub legend: LegendPos,
-    pub size: (u32, u32),
+    /// Title, axis labels, fixed ranges (`None` fits the points with a margin), legend, size.
+    pub axes: Axes,
 }
 
 /// The class of every cell of an `n` x `n` grid over `x` x `y`: the shaded background of a
@@ -74,51 +67,23 @@ impl Regions {
     }
 }
 
-impl Default for ScatterChart {
-    fn default() -> Self {
-        ScatterChart {
-            title: String::new(),
-            x_label: "x1".into(),
-            y_label: "x2".into(),
-            classes: vec![],
-            lines: vec![],
-            regions: None,
-            x_range: None,
-            y_range: None,
-            legend: LegendPos::Auto,
-            size: (560, 520),
-        }
-    }
-}
+axes_chart!(ScatterChart {
+    classes: vec![],
+    lines: vec![],
+    regions: None,
+    axes: Axes::new("x1", "x2", (560, 520))
+});
 
 impl ScatterChart {
-    /// An empty chart with its title and axis labels.
-    pub fn new(
-        title: impl Into<String>,
-        x_label: impl Into<String>,
-        y_label: impl Into<String>,
-    ) -> Self {
-        ScatterChart {
-            title: title.into(),
-            x_label: x_label.into(),
-            y_label: y_label.into(),
-            ..Default::default()
-        }
-    }
-
     /// Adds a class of points (the k-th class added is class k of [`Self::regions`]).
-    pub fn class<A: super::AsF64, B: super::AsF64>(
+    pub fn class<A: AsF64, B: AsF64>(
         mut self,
         name: impl Into<String>,
         points: impl IntoIterator<Item = (A, B)>,
     ) -> Self {
-        let points = points
-            .into_iter()
-            .map(|(a, b)| (a.as_f64(), b.as_f64()))
-            .collect();
         self.classes.push(Class {
             name: name.into(),
-            points,
+            points: to_points(points),
             color: None,
         });
         self
@@ -130,18 +95,6 @@ impl ScatterChart {
         self
     }
 
-    /// Fixes the x range.
-    pub fn x_range(mut self, lo: f64, hi: f64) -> Self {
-        self.x_range = Some((lo, hi));
-        self
-    }
-
-    /// Fixes the y range.
-    pub fn y_range(mut self, lo: f64, hi: f64) -> Self {
-        self.y_range = Some((lo, hi));
-        self
-    }
-
     /// Shades the plot by the class `f(x, y)` returns, sampled on a 400 x 400 grid over the
     /// chart's ranges (set the ranges first, or they are fitted to the points added so far).
     pub fn regions(mut self, f: impl Fn(f64, f64) -> usize) -> Self {
@@ -150,33 +103,8 @@ impl ScatterChart {
         self
     }
 
-    /// Where the legend goes.
-    pub fn legend(mut self, pos: LegendPos) -> Self {
-        self.legend = pos;
-        self
-    }
-
-    /// Picture size in pixels.
-    pub fn size(mut self, w: u32, h: u32) -> Self {
-        self.size = (w, h);
-        self
-    }
-
-    /// Writes the chart to `path` (`.png` or `.svg`).
-    pub fn save(&self, path: impl AsRef<Path>) -> anyhow::Result<()> {
-        render::save(self, path.as_ref())
-    }
-
-    fn ranges(&self) -> ((f64, f64), (f64, f64)) {
-        let pts = || self.classes.iter().flat_map(|c| c.points.iter());
-        let fit = |v: Vec<f64>| finite_range(v).map_or((0.0, 1.0), |r| pad(r, 0.15));
-        let x = self
-            .x_range
-            .unwrap_or_else(|| fit(pts().map(|p| p.0).collect()));
-        let y = self
-            .y_range
-            .unwrap_or_else(|| fit(pts().map(|p| p.1).collect()));
-        (x, y)
+    fn points(&self) -> impl Iterator<Item = &(f64, f64)> {
+        self.classes.iter().flat_map(|c| c.points.iter())
     }
 
     fn class_color(&self, k: usize) -> RGBColor {
@@ -209,45 +137,54 @@ fn marker_shape(k: usize, r: i32) -> Vec<(i32, i32)> {
     }
 }
 
-impl Paint for ScatterChart {
-    fn paint<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        bitmap: bool,
-    ) -> DrawResult<DB> {
-        let t = Theme::new(area.dim_in_pixel(), bitmap);
-        let (x, y) = self.ranges();
-        let mut chart =
-            render::builder(area, &self.title, &t).build_cartesian_2d(x.0..x.1, y.0..y.1)?;
+impl OnAxes for ScatterChart {
+    fn axes(&self) -> &Axes {
+        &self.axes
+    }
 
-        // Shaded regions first, as runs of equal cells per row (few rectangles, small SVGs).
-        if let Some(reg) = &self.regions {
-            let (dx, dy) = (
-                (reg.x.1 - reg.x.0) / reg.n as f64,
-                (reg.y.1 - reg.y.0) / reg.n as f64,
-            );
-            let mut rects = vec![];
-            for j in 0..reg.n {
-                let row = &reg.class[j * reg.n..(j + 1) * reg.n];
-                let mut start = 0;
-                for i in 1..=reg.n {
-                    if i == reg.n || row[i] != row[start] {
-                        let (x0, y0) = (reg.x.0 + start as f64 * dx, reg.y.0 + j as f64 * dy);
-                        let c = render::lighten(self.class_color(row[start]), 0.72);
-                        rects.push(Rectangle::new(
-                            [(x0, y0), (reg.x.0 + i as f64 * dx, y0 + dy)],
-                            c.filled(),
-                        ));
-                        start = i;
-                    }
+    fn ranges(&self) -> Ranges {
+        self.axes.or_fit(|| self.points().copied(), 0.15)
+    }
+
+    /// The shaded regions, as runs of equal cells per row (few rectangles, small SVGs).
+    fn draw_under<'a, DB: Backend + 'a, Y: YAxis>(
+        &self,
+        chart: &mut Plot<'a, DB, Y>,
+    ) -> DrawResult<DB> {
+        let Some(reg) = &self.regions else {
+            return Ok(());
+        };
+        let (dx, dy) = (
+            (reg.x.1 - reg.x.0) / reg.n as f64,
+            (reg.y.1 - reg.y.0) / reg.n as f64,
+        );
+        let mut rects = vec![];
+        for j in 0..reg.n {
+            let row = &reg.class[j * reg.n..(j + 1) * reg.n];
+            let mut start = 0;
+            for i in 1..=reg.n {
+                if i == reg.n || row[i] != row[start] {
+                    let (x0, y0) = (reg.x.0 + start as f64 * dx, reg.y.0 + j as f64 * dy);
+                    let c = render::lighten(self.class_color(row[start]), 0.72);
+                    rects.push(Rectangle::new(
+                        [(x0, y0), (reg.x.0 + i as f64 * dx, y0 + dy)],
+                        c.filled(),
+                    ));
+                    start = i;
                 }
             }
-            chart.draw_series(rects)?;
         }
-        render::mesh(&mut chart, &self.x_label, &self.y_label, &t)?;
+        chart.draw_series(rects)?;
+        Ok(())
+    }
 
+    fn draw<'a, DB: Backend + 'a, Y: YAxis>(
+        &self,
+        chart: &mut Plot<'a, DB, Y>,
+        t: &Theme,
+    ) -> DrawResult<DB> {
         for s in &self.lines {
-            render::draw_series(&mut chart, s, s.color.unwrap_or(BLACK), &t, false)?;
+            render::draw_series(chart, s, s.color.unwrap_or(BLACK), t, false)?;
         }
         let r = (5.0 * t.tick / 16.0).round().max(3.0) as i32;
         for (k, c) in self.classes.iter().enumerate() {
@@ -273,32 +210,21 @@ impl Paint for ScatterChart {
                 });
             }
         }
-        let named: Vec<&str> = self
-            .lines
-            .iter()
-            .map(|s| s.name.as_str())
+        Ok(())
+    }
+
+    fn legend_names(&self) -> Vec<&str> {
+        let lines = self.lines.iter().map(|s| s.name.as_str());
+        lines
             .chain(self.classes.iter().map(|c| c.name.as_str()))
-            .filter(|n| !n.is_empty())
-            .collect();
-        let crowded = || {
-            let pts: Vec<_> = self
-                .classes
-                .iter()
-                .flat_map(|c| c.points.iter())
-                .copied()
-                .collect();
-            render::to_fractions(&pts, x, y)
-        };
-        render::legend(&mut chart, &named, self.legend, crowded, &t)
+            .collect()
     }
 
-    fn size(&self) -> (u32, u32) {
-        self.size
+    fn legend_avoids(&self, _: Ranges) -> Vec<(f64, f64)> {
+        self.points().copied().collect()
     }
 
-    fn check(&self) -> anyhow::Result<()> {
-        render::check_range("x range", self.x_range)?;
-        render::check_range("y range", self.y_range)?;
+    fn check_data(&self) -> anyhow::Result<()> {
         if let Some(r) = &self.regions {
             anyhow::ensure!(
                 r.class.len() == r.n * r.n,

@@ -103,30 +103,12 @@ impl Series {
         X: IntoIterator<Item: AsF64>,
         Y: IntoIterator<Item: AsF64>,
     {
-        let points = x
-            .into_iter()
-            .zip(y)
-            .map(|(x, y)| (x.as_f64(), y.as_f64()))
-            .collect();
-        Series {
-            name: name.into(),
-            points,
-            ..Default::default()
-        }
+        Series::from_points(name, x.into_iter().zip(y))
     }
 
     /// A series of y values against their index 0, 1, 2, ... (`plt.plot(y)`).
     pub fn from_values<Y: IntoIterator<Item: AsF64>>(name: impl Into<String>, y: Y) -> Self {
-        let points = y
-            .into_iter()
-            .enumerate()
-            .map(|(i, y)| (i as f64, y.as_f64()))
-            .collect();
-        Series {
-            name: name.into(),
-            points,
-            ..Default::default()
-        }
+        Series::from_points(name, y.into_iter().enumerate())
     }
 
     /// A series from (x, y) pairs.
@@ -134,13 +116,9 @@ impl Series {
         name: impl Into<String>,
         points: impl IntoIterator<Item = (A, B)>,
     ) -> Self {
-        let points = points
-            .into_iter()
-            .map(|(x, y)| (x.as_f64(), y.as_f64()))
-            .collect();
         Series {
             name: name.into(),
-            points,
+            points: to_points(points),
             ..Default::default()
         }
     }
@@ -151,18 +129,8 @@ impl Series {
         x: X,
         f: impl Fn(f64) -> f64,
     ) -> Self {
-        let points = x
-            .into_iter()
-            .map(|x| {
-                let x = x.as_f64();
-                (x, f(x))
-            })
-            .collect();
-        Series {
-            name: name.into(),
-            points,
-            ..Default::default()
-        }
+        let x = x.into_iter().map(|x| x.as_f64());
+        Series::from_points(name, x.map(|x| (x, f(x))))
     }
 
     /// Draw it dashed.
@@ -280,6 +248,22 @@ pub(crate) fn pad((lo, hi): (f64, f64), frac: f64) -> (f64, f64) {
     }
 }
 
+/// The finite values' range widened by `frac` of its span on each side; (0, 1) if there are
+/// none.
+pub(crate) fn fit(values: impl IntoIterator<Item = f64>, frac: f64) -> (f64, f64) {
+    finite_range(values).map_or((0.0, 1.0), |r| pad(r, frac))
+}
+
+/// Points given as pairs of any numbers, as `f64` pairs.
+pub(crate) fn to_points<A: AsF64, B: AsF64>(
+    points: impl IntoIterator<Item = (A, B)>,
+) -> Vec<(f64, f64)> {
+    points
+        .into_iter()
+        .map(|(x, y)| (x.as_f64(), y.as_f64()))
+        .collect()
+}
+
 /// Splits points into runs of finite ones, so a NaN or an infinity breaks the line there
 /// instead of breaking the plot.
 pub(crate) fn finite_runs(points: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
@@ -360,7 +344,7 @@ pub(crate) fn clip_runs(
 }
 
 /// Liang-Barsky: the part of segment p-q inside the box, if any.
-fn clip_segment(
+pub(crate) fn clip_segment(
     p: (f64, f64),
     q: (f64, f64),
     (x0, x1): (f64, f64),

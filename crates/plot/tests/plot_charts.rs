@@ -162,6 +162,23 @@ fn contour_lines_and_path() {
 }
 
 #[test]
+fn fixed_ranges_zoom_a_contour() {
+    let dir = out_dir("contour_zoom");
+    Contour::new("zoom", "x", "y")
+        .function((-10.0, 10.0), (-10.0, 10.0), |x, y| x * x / 20.0 + y * y)
+        .levels([1.0, 2.0, 4.0, 8.0])
+        .x_range(0.0, 10.0)
+        .y_range(0.0, 5.0)
+        .save(dir.join("z.png"))
+        .unwrap();
+    let p = read_png(&dir.join("z.png"));
+    assert!(p.colourful((80, 580), (40, 450)) > 300, "no contour lines");
+    // the lines outside the box are cut, not drawn over the labels
+    assert_eq!(p.colourful((0, 60), (0, p.height)), 0);
+    assert_eq!(p.colourful((0, p.width), (p.height - 40, p.height)), 0);
+}
+
+#[test]
 fn quiver_draws_arrows() {
     let dir = out_dir("quiver");
     let g = linspace(-2.0, 2.0, 9);
