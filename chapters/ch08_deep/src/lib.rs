@@ -7,24 +7,17 @@
 use std::path::Path;
 
 use anyhow::Context;
-use dataset::{LoadOptions, Mnist};
 use dlfs::Float;
 use dlfs::functions::argmax_rows;
 use dlfs::layers::{Mode, TensorShape};
 use dlfs::net::Sequential;
-use dlfs_cli::DataArgs;
 use ndarray::{ArrayView1, ArrayViewD, Axis};
 
 pub mod figures;
 
-/// Loads MNIST (or, with `--dataset fashion`, Fashion-MNIST) as images, (N, 1, 28, 28).
-pub fn load_images(data: &DataArgs) -> anyhow::Result<Mnist> {
-    let opts = LoadOptions {
-        flatten: false,
-        ..Default::default()
-    };
-    Ok(data.load(opts)?)
-}
+/// Loading images (N, 1, 28, 28), a `--train-size` subset and the checks of the training flags
+/// are chapter 7's.
+pub use ch07_cnn::{check_hyperparameters, load_images, take_train};
 
 /// What `--weights` must hold, for error messages.
 pub const WEIGHTS_LAYOUT: &str = "W1 (16, 1, 3, 3), b1, ..., W6 (64, 64, 3, 3), b6, \
@@ -78,20 +71,6 @@ pub fn confusion_matrix(t: ArrayView1<usize>, y: &[usize], classes: usize) -> Ve
     m
 }
 // ANCHOR_END: confusion
-
-/// Refuses hyperparameters that cannot train, with a message naming the flag.
-pub fn check_hyperparameters(lr: f64, batch_size: usize, epochs: usize) -> anyhow::Result<()> {
-    anyhow::ensure!(
-        lr.is_finite() && lr > 0.0,
-        "--lr must be a positive number (got {lr}); the book uses 0.001 with Adam"
-    );
-    anyhow::ensure!(
-        batch_size >= 1,
-        "--batch-size must be at least 1; the book uses 100"
-    );
-    anyhow::ensure!(epochs >= 1, "--epochs must be at least 1; the book uses 20");
-    Ok(())
-}
 
 #[cfg(test)]
 mod tests {
