@@ -4,7 +4,7 @@
 //! This crate holds the chapter's programs and what they share: loading weights, classifying
 //! the test set, and the figures of what the network gets wrong.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use dlfs::Float;
@@ -18,6 +18,25 @@ pub mod figures;
 /// Loading images (N, 1, 28, 28), a `--train-size` subset and the checks of the training flags
 /// are chapter 7's.
 pub use ch07_cnn::{check_hyperparameters, load_images, take_train};
+
+/// `--weights FILE.npz`, the trained parameters the evaluating binaries need.
+#[derive(Debug, Clone, clap::Args)]
+pub struct WeightsArg {
+    /// The parameters to use, e.g. the book's ch08_deep_convnet_params.npz
+    #[arg(long, value_name = "FILE.npz")]
+    pub weights: Option<PathBuf>,
+}
+
+impl WeightsArg {
+    /// The file given, or an error saying what to pass.
+    pub fn path(&self) -> anyhow::Result<&Path> {
+        self.weights.as_deref().context(
+            "pass --weights FILE.npz: the book's trained DeepConvNet \
+             (book-weights/ch08_deep_convnet_params.npz) or one saved by \
+             `train_deepnet --save` (dlfs ships no trained DeepConvNet yet)",
+        )
+    }
+}
 
 /// What `--weights` must hold, for error messages.
 pub const WEIGHTS_LAYOUT: &str = "W1 (16, 1, 3, 3), b1, ..., W6 (64, 64, 3, 3), b6, \

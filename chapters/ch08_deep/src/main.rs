@@ -3,7 +3,6 @@
 //!
 //! With the book's weights (`ch08_deep_convnet_params.npz`, see `../shared/data/README.md`) it
 //! prints `test accuracy: 0.9935` and `correct: 9935 of 10000`.
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -18,9 +17,8 @@ use rand::SeedableRng;
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// The parameters to evaluate, e.g. the book's ch08_deep_convnet_params.npz
-    #[arg(long, value_name = "FILE.npz")]
-    weights: Option<PathBuf>,
+    #[command(flatten)]
+    weights: ch08_deep::WeightsArg,
     #[command(flatten)]
     data: DataArgs,
 }
@@ -28,18 +26,12 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        let Some(weights) = args.weights else {
-            anyhow::bail!(
-                "pass --weights FILE.npz: the book's trained DeepConvNet \
-                 (book-weights/ch08_deep_convnet_params.npz) or one saved by \
-                 `train_deepnet --save` (dlfs ships no trained DeepConvNet yet)"
-            );
-        };
+        let weights = args.weights.path()?;
         // the seed only draws initial weights, which the file then replaces
         let mut rng = rand::rngs::StdRng::seed_from_u64(0);
         // ANCHOR: evaluate
         let mut net = DeepConvNet::default().build::<f64>(&mut rng);
-        ch08_deep::load_weights(&mut net, &weights)?;
+        ch08_deep::load_weights(&mut net, weights)?;
         let mnist = ch08_deep::load_images(&args.data)?;
         // the book multiplies float32 pixels with float64 weights: NumPy computes in float64
         let x_test = mnist.x_test.mapv(f64::from);

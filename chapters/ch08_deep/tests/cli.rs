@@ -1,6 +1,6 @@
 //! The chapter's binaries run as a learner runs them: real data, real output.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn out_dir(name: &str) -> PathBuf {
@@ -59,20 +59,27 @@ fn error_lines(out: &Output) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn the_books_weights_give_exactly_0_9935() {
-    let Some(data) = shared_data("the_books_weights_give_exactly_0_9935") else {
-        return;
-    };
+/// Runs `bin` with the book's DeepConvNet weights and MNIST from `data`, and `more` flags.
+fn with_the_books_weights(bin: &str, data: &Path, more: &[&str]) -> String {
     let weights = data.join("book-weights/ch08_deep_convnet_params.npz");
-    let args = [
+    let mut args = vec![
         "--weights",
         weights.to_str().unwrap(),
         "--data-dir",
         data.to_str().unwrap(),
     ];
-    let stdout = stdout_of(&run(env!("CARGO_BIN_EXE_deep_convnet"), &args));
+    args.extend(more);
+    let stdout = stdout_of(&run(bin, &args));
     println!("{stdout}");
+    stdout
+}
+
+#[test]
+fn the_books_weights_give_exactly_0_9935() {
+    let Some(data) = shared_data("the_books_weights_give_exactly_0_9935") else {
+        return;
+    };
+    let stdout = with_the_books_weights(env!("CARGO_BIN_EXE_deep_convnet"), &data, &[]);
     assert!(stdout.contains("test accuracy: 0.9935\n"), "{stdout}");
     assert!(stdout.contains("correct: 9935 of 10000\n"), "{stdout}");
 }
@@ -83,19 +90,10 @@ fn the_books_weights_misclassify_65_digits_and_draw_them() {
         return;
     };
     let dir = out_dir("misclassified");
-    let weights = data.join("book-weights/ch08_deep_convnet_params.npz");
-    let args = [
-        "--weights",
-        weights.to_str().unwrap(),
-        "--data-dir",
-        data.to_str().unwrap(),
-        "--out",
-        dir.to_str().unwrap(),
-    ];
-    let stdout = stdout_of(&run(env!("CARGO_BIN_EXE_misclassified_mnist"), &args));
-    println!("{stdout}");
+    let bin = env!("CARGO_BIN_EXE_misclassified_mnist");
+    let stdout = with_the_books_weights(bin, &data, &["--out", dir.to_str().unwrap()]);
     assert!(stdout.contains("misclassified: 65 of 10000\n"), "{stdout}");
-    // the book's first misclassified digit is a 6 taken for a 0
+    // the first misclassified test images, in order: a 6 taken for a 0, two 3s for 5s, ...
     assert!(
         stdout.contains("true→predicted: 6→0 3→5 3→5 8→3"),
         "{stdout}"

@@ -3,7 +3,6 @@
 //!
 //! With the book's weights it finds the 65 misclassified test digits, draws them with their
 //! true and predicted labels, and draws the 10 × 10 table of which digit was taken for which.
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,9 +16,8 @@ use rand::SeedableRng;
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// The parameters to use, e.g. the book's ch08_deep_convnet_params.npz
-    #[arg(long, value_name = "FILE.npz")]
-    weights: Option<PathBuf>,
+    #[command(flatten)]
+    weights: ch08_deep::WeightsArg,
     /// How many misclassified digits to draw at most (the book shows 20)
     #[arg(long, default_value_t = 100)]
     max_view: usize,
@@ -32,17 +30,11 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        let Some(weights) = args.weights else {
-            anyhow::bail!(
-                "pass --weights FILE.npz: the book's trained DeepConvNet \
-                 (book-weights/ch08_deep_convnet_params.npz) or one saved by \
-                 `train_deepnet --save` (dlfs ships no trained DeepConvNet yet)"
-            );
-        };
+        let weights = args.weights.path()?;
         anyhow::ensure!(args.max_view >= 1, "--max-view must be at least 1");
         let mut rng = rand::rngs::StdRng::seed_from_u64(0); // replaced by the file's weights
         let mut net = DeepConvNet::default().build::<f64>(&mut rng);
-        ch08_deep::load_weights(&mut net, &weights)?;
+        ch08_deep::load_weights(&mut net, weights)?;
         let mnist = ch08_deep::load_images(&args.data)?;
         println!("data: {mnist}");
 
