@@ -165,7 +165,7 @@ pub fn run(
     let net = SampleNet::load(&path)?;
     let mnist = data
         .load(dataset::LoadOptions::default())
-        .context("loading the test images")?;
+        .context("loading the data set")?;
     let x = mnist
         .x_test
         .view()

@@ -3,38 +3,24 @@
 //! this network computes what the book's NumPy code computes.
 //!
 //! Needs the shared reference folder (`DLFS_DATA_DIR`, or `../shared/data` beside the
-//! workspace) with `mnist/` and `book-weights/ch03_sample_weight.npz`; skipped otherwise.
+//! workspace) with `mnist/` and `book-weights/ch03_sample_weight.npz`; skipped otherwise (a
+//! failure under `DLFS_REQUIRE_DATA=1`).
 //! The weights are read from there and never copied into this repository.
 
-use std::path::{Path, PathBuf};
-
 use ch03_activations::mnist_net::{SampleNet, count_correct, count_correct_batch};
+use dataset::testing::{shared_data_dir, shared_file};
 use dataset::{DatasetKind, LoadOptions, load_dir};
 use ndarray::Ix2;
 
-/// The shared folder and the weights file in it, or why the test cannot run.
-fn shared() -> Result<(PathBuf, PathBuf), String> {
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    let dir = match std::env::var_os("DLFS_DATA_DIR") {
-        Some(d) => PathBuf::from(d),
-        None if beside.is_dir() => beside,
-        None => return Err("DLFS_DATA_DIR is not set and ../shared/data does not exist".into()),
-    };
-    let weights = dir.join("book-weights").join("ch03_sample_weight.npz");
-    if !weights.is_file() {
-        return Err(format!("{} does not exist", weights.display()));
-    }
-    Ok((dir, weights))
-}
-
 #[test]
 fn book_weights_give_the_books_accuracy() {
-    let (dir, weights) = match shared() {
-        Ok(found) => found,
-        Err(why) => {
-            eprintln!("book_weights_give_the_books_accuracy: skipped: {why}");
-            return;
-        }
+    let test = "book_weights_give_the_books_accuracy";
+    // DLFS_DATA_DIR, relative or not, is resolved as the loader resolves it.
+    let Some(weights) = shared_file(test, "book-weights/ch03_sample_weight.npz") else {
+        return;
+    };
+    let Some(dir) = shared_data_dir(test) else {
+        return;
     };
     let net = SampleNet::load(&weights).expect("the book's weights load");
     let mnist = load_dir(&dir, DatasetKind::Mnist, LoadOptions::default()).expect("full MNIST");

@@ -5,8 +5,8 @@
 //! things change, neither of which changes the result (the tests compare every bit with
 //! [`TwoLayerNet::numerical_gradient`]):
 //!
-//! 1. **Threads.** The parameter elements are cut into one run per thread; each thread nudges
-//!    its run in its own copy of the net.
+//! 1. **Threads.** The parameter elements are cut into one run per thread; rayon's threads
+//!    (`dlfs_engine::parallel`) take the runs, each nudging its run in its own copy of the net.
 //! 2. **Side by side.** The forward passes of nets that differ only in W1 share their input x,
 //!    so P of them are done with one wide product x·[W1⁽¹⁾ | … | W1⁽ᴾ⁾]: the same
 //!    multiplications and additions as P narrow ones, but the matrix kernel packs x once instead
@@ -16,6 +16,7 @@ use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis, s};
 
 use dlfs::Float;
 use dlfs::functions::{cross_entropy_error_labels, sigmoid, softmax_inplace};
+use dlfs_engine::parallel::par_map_tasks;
 
 use crate::two_layer_net::{Grads, TwoLayerNet};
 
@@ -28,9 +29,9 @@ pub fn side_by_side(rows: usize) -> usize {
 
 impl<F: Float> TwoLayerNet<F> {
     // ANCHOR: numerical_gradient_threaded
-    /// The numerical gradient with the parameter elements split over `threads` threads, and
-    /// W1's nudges evaluated [`side_by_side`] at a time. Identical, bit for bit, to
-    /// [`numerical_gradient`](Self::numerical_gradient).
+    /// The numerical gradient with the parameter elements cut into `threads` runs that rayon
+    /// spreads over its threads, and W1's nudges evaluated [`side_by_side`] at a time.
+    /// Identical, bit for bit, to [`numerical_gradient`](Self::numerical_gradient).
     pub fn numerical_gradient_threaded(
         &self,
         x: ArrayView2<F>,
@@ -39,19 +40,11 @@ impl<F: Float> TwoLayerNet<F> {
     ) -> Grads<F> {
         let total = self.len(); // W1, b1, W2, b2 back to back: 39,760 elements
         let per_thread = total.div_ceil(threads.max(1)).max(1);
-        let parts: Vec<Vec<F>> = std::thread::scope(|s| {
-            let workers: Vec<_> = (0..total)
-                .step_by(per_thread)
-                .map(|start| {
-                    let net = self.clone(); // each thread nudges its own copy
-                    let end = (start + per_thread).min(total);
-                    s.spawn(move || net.central_differences(start..end, x, t))
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|w| w.join().expect("a gradient thread panicked"))
-                .collect()
+        let runs: Vec<_> = (0..total).step_by(per_thread).collect();
+        // each run nudges its own copy of the net, on whichever of rayon's threads is free
+        let parts: Vec<Vec<F>> = par_map_tasks(runs, |start| {
+            let end = (start + per_thread).min(total);
+            self.clone().central_differences(start..end, x, t)
         });
         let mut flat = parts.into_iter().flatten(); // the runs in order: W1, b1, W2, b2
         let mut take = |n: usize| flat.by_ref().take(n).collect::<Vec<F>>();

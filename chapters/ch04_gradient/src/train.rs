@@ -36,25 +36,47 @@ impl Default for TrainConfig {
 }
 
 impl TrainConfig {
-    /// Refuses settings that cannot train, with a message naming the flag.
+    /// Refuses a batch that cannot be drawn from `train_size` images, naming the flag.
     pub fn check(&self, train_size: usize) -> anyhow::Result<()> {
         anyhow::ensure!(
-            self.lr.is_finite() && self.lr > 0.0,
-            "--lr must be a positive number (got {}); the book uses 0.1",
-            self.lr
-        );
-        anyhow::ensure!(
-            self.batch_size >= 1,
-            "--batch-size must be at least 1; the book uses 100"
-        );
-        anyhow::ensure!(
-            self.batch_size <= train_size,
-            "--batch-size {} is larger than the {train_size} training images: choose at most {train_size}",
+            (1..=train_size).contains(&self.batch_size),
+            "--batch-size {} is not between 1 and the {train_size} training images",
             self.batch_size
         );
-        anyhow::ensure!(self.iters >= 1, "--iters must be at least 1");
-        anyhow::ensure!(self.threads >= 1, "--threads must be at least 1");
         Ok(())
+    }
+}
+
+/// `--numerical` and `--threads`: which gradient a run follows, and how its work is shared.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GradientArgs {
+    /// Use the numerical gradient (79,520 loss evaluations per update) instead of the analytic
+    /// one; --iters is then 1 unless given
+    #[arg(long)]
+    pub numerical: bool,
+    /// Threads sharing the numerical gradient's work; 1 runs the plain `numerical_gradient`,
+    /// the book's way [default: the number of CPUs]
+    #[arg(long, value_parser = dlfs_cli::ranges::at_least(1))]
+    pub threads: Option<usize>,
+}
+
+impl GradientArgs {
+    /// `cmd` with one iteration as the default of `--iters` when `--numerical` is given.
+    pub fn one_iteration_if_numerical(cmd: clap::Command) -> clap::Command {
+        use clap::builder::ArgPredicate::IsPresent;
+        cmd.mut_arg("iters", |a| a.default_value_if("numerical", IsPresent, "1"))
+    }
+
+    /// The run these flags and `train` ask for, over `train_size` images.
+    pub fn config(&self, train: &dlfs_cli::TrainArgs, train_size: usize) -> TrainConfig {
+        let cpus = || std::thread::available_parallelism().map_or(1, usize::from);
+        TrainConfig {
+            iters: train.iters(train_size),
+            batch_size: train.batch_size,
+            lr: train.lr(),
+            numerical: self.numerical,
+            threads: self.threads.unwrap_or_else(cpus),
+        }
     }
 }
 
@@ -90,9 +112,74 @@ pub fn accuracy<F: Float>(net: &TwoLayerNet<F>, x: ArrayView2<f32>, t: ArrayView
     correct / t.len().max(1) as f64
 }
 
+/// The gradient a run follows: the analytic one, or the numerical one (threaded or, with one
+/// thread, the book's plain loop).
+fn gradient<F: Float>(
+    net: &mut TwoLayerNet<F>,
+    (x, t): (ArrayView2<F>, ArrayView1<usize>),
+    config: &TrainConfig,
+) -> crate::two_layer_net::Grads<F> {
+    match (config.numerical, config.threads) {
+        (false, _) => net.gradient(x, t),
+        (true, 1) => net.numerical_gradient(x, t),
+        (true, threads) => net.numerical_gradient_threaded(x, t, threads),
+    }
+}
+
+/// The bookkeeping around the loop: the history, the progress bar, the epoch lines (at most
+/// about 20), and the stop when the loss is no longer a number.
+struct Progress {
+    history: History,
+    bar: dlfs_cli::ProgressBar,
+    start: Instant,
+    epochs: usize,
+}
+
+impl Progress {
+    fn new(config: &TrainConfig, iter_per_epoch: usize) -> Self {
+        Progress {
+            history: History::default(),
+            bar: dlfs_cli::progress_bar(config.iters as u64, "training"),
+            start: Instant::now(),
+            epochs: config.iters / iter_per_epoch,
+        }
+    }
+
+    /// Records iteration `i`'s loss, or stops the run if it is not a number.
+    fn loss(&mut self, i: usize, loss: f64, lr: f64) -> anyhow::Result<()> {
+        if !loss.is_finite() {
+            self.bar.finish_and_clear();
+            anyhow::bail!(
+                "the loss became {loss} at iteration {i}: the learning rate ({lr:?}) is probably too high; try a smaller --lr"
+            );
+        }
+        self.history.loss.push(loss);
+        self.bar.inc(1);
+        Ok(())
+    }
+
+    /// Records an epoch's accuracies and prints them (every k-th epoch of a long run).
+    fn epoch(&mut self, epoch: usize, train_acc: f64, test_acc: f64, loss: f64) {
+        self.history.train_acc.push(train_acc);
+        self.history.test_acc.push(test_acc);
+        if dlfs::trainer::reported_epoch(epoch, self.epochs) {
+            let line = format!(
+                "epoch {epoch:>3}: train acc {train_acc:.4}, test acc {test_acc:.4}, loss {loss:.4}"
+            );
+            self.bar.suspend(|| println!("{line}"));
+        }
+    }
+
+    fn finish(mut self) -> History {
+        self.bar.finish_and_clear();
+        self.history.seconds = self.start.elapsed().as_secs_f64();
+        self.history
+    }
+}
+
 // ANCHOR: train
 /// Trains `net` by gradient descent on random mini-batches of (`x_train`, `t_train`),
-/// printing the training and test accuracy once per epoch.
+/// measuring the training and test accuracy once per epoch: the book's `train_neuralnet.py`.
 pub fn train<F: Float>(
     net: &mut TwoLayerNet<F>,
     (x_train, t_train): (ArrayView2<f32>, ArrayView1<usize>),
@@ -103,51 +190,25 @@ pub fn train<F: Float>(
     let train_size = x_train.nrows();
     config.check(train_size)?;
     let iter_per_epoch = (train_size / config.batch_size).max(1);
-    let lr = F::lit(config.lr);
-    let start = Instant::now();
-    let mut history = History::default();
-    let bar = dlfs_cli::progress_bar(config.iters as u64, "training");
+    let mut progress = Progress::new(config, iter_per_epoch);
     for i in 0..config.iters {
         let batch_mask = random_choice(train_size, config.batch_size, rng);
         let x_batch = to_float::<F>(x_train.select(Axis(0), &batch_mask).view());
         let t_batch: Array1<usize> = t_train.select(Axis(0), &batch_mask);
 
         let timer = Instant::now();
-        let (x, t) = (x_batch.view(), t_batch.view());
-        let grad = match (config.numerical, config.threads) {
-            (false, _) => net.gradient(x, t),
-            (true, 1) => net.numerical_gradient(x, t),
-            (true, threads) => net.numerical_gradient_threaded(x, t, threads),
-        };
-        history.gradient_seconds += timer.elapsed().as_secs_f64();
-        net.update(&grad, lr);
+        let grad = gradient(net, (x_batch.view(), t_batch.view()), config);
+        progress.history.gradient_seconds += timer.elapsed().as_secs_f64();
+        net.update(&grad, F::lit(config.lr)); // params[key] -= lr * grad[key]
 
         let loss = net.loss(x_batch.view(), t_batch.view()).to_f64().unwrap();
-        if !loss.is_finite() {
-            bar.finish_and_clear();
-            anyhow::bail!(
-                "the loss became {loss} at iteration {i}: the learning rate ({:?}) is probably too high; try a smaller --lr",
-                config.lr
-            );
-        }
-        history.loss.push(loss);
-        bar.inc(1);
-
+        progress.loss(i, loss, config.lr)?;
         if i % iter_per_epoch == 0 {
             let train_acc = accuracy(net, x_train, t_train);
             let test_acc = accuracy(net, x_test, t_test);
-            history.train_acc.push(train_acc);
-            history.test_acc.push(test_acc);
-            bar.suspend(|| {
-                println!(
-                    "epoch {:>3}: train acc {train_acc:.4}, test acc {test_acc:.4}, loss {loss:.4}",
-                    i / iter_per_epoch
-                )
-            });
+            progress.epoch(i / iter_per_epoch, train_acc, test_acc, loss);
         }
     }
-    bar.finish_and_clear();
-    history.seconds = start.elapsed().as_secs_f64();
-    Ok(history)
+    Ok(progress.finish())
 }
 // ANCHOR_END: train

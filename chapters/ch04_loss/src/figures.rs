@@ -7,6 +7,19 @@ use dlfs_plot::{Figure, LineChart, PALETTE, Series, linspace};
 
 use crate::mean_std;
 
+/// Draws both figures and prints their paths.
+pub fn draw(
+    full: f64,
+    sigma: f64,
+    losses: &[(usize, Vec<f64>)],
+    out: &OutArg,
+) -> anyhow::Result<()> {
+    for path in [log_curve(out)?, batch_estimates(full, sigma, losses, out)?] {
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
 // ANCHOR: log_curve
 /// The cross-entropy of one sample as a function of the probability y the net gives the right
 /// class: −log y, with the book's two examples marked.

@@ -64,6 +64,29 @@ pub fn book_examples() -> Vec<(&'static str, f64)> {
     ]
 }
 
+/// Trains `net` for `iters` updates (backprop, SGD with lr 0.1, batches of 100) so that it is
+/// past guessing before its losses are measured; 0 leaves it as initialised.
+pub fn train_briefly(
+    net: &mut Sequential<f32>,
+    mnist: &dataset::Mnist,
+    iters: usize,
+    rng: &mut (impl Rng + Send),
+) -> anyhow::Result<()> {
+    let train_set = (mnist.x_train.view(), mnist.t_train.view());
+    let test_set = (mnist.x_test.view(), mnist.t_test.view());
+    if iters > 0 {
+        let config = dlfs::trainer::TrainerConfig {
+            iters,
+            evaluate: false,
+            verbose: false,
+            ..Default::default()
+        };
+        let mut sgd = dlfs::optimizer::Sgd::new(0.1);
+        dlfs::trainer::train(net, &mut sgd, train_set, test_set, &config, rng)?;
+    }
+    Ok(())
+}
+
 // ANCHOR: batch_losses
 /// The loss of `draws` mini-batches of `batch_size` images, each drawn at random (with
 /// replacement) from the set (`x`, `t`).

@@ -5,13 +5,13 @@
 //! figure where batches of 1,000 images estimate the full set's loss to within about 1%.
 use std::process::ExitCode;
 
-use ch04_loss::{batch_losses, book_examples, figures, full_loss, mean_std, sample_losses};
+use ch04_loss::{
+    batch_losses, book_examples, figures, full_loss, mean_std, sample_losses, train_briefly,
+};
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs::batch::random_choice;
 use dlfs::net::TwoLayerNet;
-use dlfs::optimizer::Sgd;
-use dlfs::trainer::{TrainerConfig, train};
 use dlfs_cli::DataArgs;
 use dlfs_cli::{OutArg, SeedArg};
 use ndarray::Axis;
@@ -22,7 +22,7 @@ use ndarray::Axis;
 #[command(version)]
 struct Args {
     /// Mini-batches drawn of each size for the comparison
-    #[arg(long, default_value_t = 300)]
+    #[arg(long, default_value_t = 300, value_parser = dlfs_cli::ranges::at_least(2))]
     draws: usize,
     /// Training iterations (backprop, SGD lr 0.1) before the comparison, so the net is past
     /// guessing; 0 keeps it as initialised
@@ -39,11 +39,6 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(
-            args.draws >= 2,
-            "--draws must be at least 2 (got {})",
-            args.draws
-        );
         for (name, value) in book_examples() {
             println!("{name}: {value}");
         }
@@ -64,24 +59,8 @@ fn main() -> ExitCode {
 
         // ANCHOR: estimate
         let mut net = TwoLayerNet::default().build::<f32>(&mut rng);
+        train_briefly(&mut net, &mnist, args.train_iters, &mut rng)?;
         let train_set = (mnist.x_train.view(), mnist.t_train.view());
-        if args.train_iters > 0 {
-            let config = TrainerConfig {
-                iters: args.train_iters,
-                evaluate: false,
-                verbose: false,
-                ..Default::default()
-            };
-            let test_set = (mnist.x_test.view(), mnist.t_test.view());
-            train(
-                &mut net,
-                &mut Sgd::new(0.1),
-                train_set.clone(),
-                test_set,
-                &config,
-                &mut rng,
-            )?;
-        }
         let full = full_loss(&mut net, train_set.clone());
         let (_, sigma) = mean_std(&sample_losses(&mut net, train_set.clone()));
         println!("full training-set loss: {full:.4}");
@@ -101,12 +80,6 @@ fn main() -> ExitCode {
         }
         // ANCHOR_END: estimate
 
-        for path in [
-            figures::log_curve(&args.out)?,
-            figures::batch_estimates(full, sigma, &losses, &args.out)?,
-        ] {
-            println!("wrote {}", path.display());
-        }
-        Ok(())
+        figures::draw(full, sigma, &losses, &args.out)
     })
 }

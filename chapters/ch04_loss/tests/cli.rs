@@ -2,6 +2,8 @@
 
 use std::process::{Command, Output};
 
+use dataset::testing::DataLine;
+
 fn run(args: &[&str]) -> Output {
     let out_dir = std::env::temp_dir().join(format!("dlfs-ch04l-test-{}", std::process::id()));
     Command::new(env!("CARGO_BIN_EXE_ch04_loss"))
@@ -52,11 +54,7 @@ fn prints_the_books_losses_a_mini_batch_and_the_estimates() {
     }
 
     // ten indices into the training set, and their labels
-    let train_size: usize = if field(&stdout, "data").contains("bundled sample") {
-        5000
-    } else {
-        60000
-    };
+    let train_size = DataLine::of(&stdout).n_train;
     let mask: Vec<usize> = field(&stdout, "batch_mask")
         .trim_matches(['[', ']'])
         .split(", ")

@@ -1,10 +1,28 @@
-//! The chapter's figures, drawn from a training run's history.
+//! The chapter's report and figures, drawn from a training run's history.
 
 use std::path::PathBuf;
 
+use dlfs::net::Sequential;
 use dlfs::trainer::History;
 use dlfs_cli::OutArg;
 use dlfs_plot::{Figure, Histogram, LineChart, Series};
+
+/// Prints the final accuracies and the time, draws the figures and prints their paths.
+pub fn report(
+    history: &History,
+    before: &[(String, Vec<f32>)],
+    net: &Sequential<f32>,
+    out: &OutArg,
+) -> anyhow::Result<()> {
+    let last = |v: &[f64]| v.last().copied().unwrap_or(f64::NAN);
+    println!("train accuracy: {:.4}", last(&history.train_acc));
+    println!("test accuracy: {:.4}", last(&history.test_acc));
+    println!("time: {:.2} s", history.seconds);
+    for path in draw(history, before, &crate::weights(net), out)? {
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
 
 /// Draws the loss curve, the accuracy curves and the weight distributions; returns their paths.
 pub fn draw(
@@ -20,15 +38,8 @@ pub fn draw(
 
     let accuracy = out.path("ch05_accuracy.png")?;
     let epochs = history.eval_epochs();
-    LineChart::new("Accuracy per epoch", "epoch", "accuracy")
-        .series(Series::new("train", &epochs, &history.train_acc).markers())
-        .series(
-            Series::new("test", &epochs, &history.test_acc)
-                .markers()
-                .dashed(),
-        )
-        .y_range(0.0, 1.0)
-        .save(&accuracy)?;
+    let (train, test) = (&history.train_acc, &history.test_acc);
+    LineChart::accuracy("Accuracy per epoch", &epochs, train, test).save(&accuracy)?;
 
     let weights = out.path("ch05_weights.png")?;
     let mut figure = Figure::new("Weight distributions before and after training").cols(2);

@@ -151,29 +151,6 @@ mod tests {
 
 pub mod figures;
 
-/// Refuses hyperparameters that cannot train, with a message naming the flag.
-pub fn check_hyperparameters(
-    lr: f64,
-    batch_size: usize,
-    iters: usize,
-    hidden: usize,
-) -> anyhow::Result<()> {
-    anyhow::ensure!(
-        lr.is_finite() && lr > 0.0,
-        "--lr must be a positive number (got {lr}); the book uses 0.1"
-    );
-    anyhow::ensure!(
-        batch_size >= 1,
-        "--batch-size must be at least 1; the book uses 100"
-    );
-    anyhow::ensure!(
-        iters >= 1,
-        "--iters must be at least 1; the book uses 10000"
-    );
-    anyhow::ensure!(hidden >= 1, "--hidden must be at least 1; the book uses 50");
-    Ok(())
-}
-
 // ANCHOR: train_net
 /// The book's training loop for chapter 5: plain SGD on random mini-batches, accuracy on the
 /// full train and test sets once per epoch and at the end.

@@ -7,8 +7,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs::net::TwoLayerNet;
-use dlfs_cli::DataArgs;
-use dlfs_cli::{OutArg, SeedArg};
+use dlfs_cli::ranges::at_least;
+use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs};
+
+/// The script's settings: iters_num = 10000, batch_size = 100, learning_rate = 0.1.
+const BOOK: Book = Book::iters(10_000, 100).lr(0.1);
 
 /// Trains the two-layer net (Affine – ReLU – Affine – softmax) on MNIST with backpropagation and
 /// plain SGD, printing train and test accuracy once per epoch, and draws the loss curve, the
@@ -16,17 +19,10 @@ use dlfs_cli::{OutArg, SeedArg};
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// Number of mini-batch updates
-    #[arg(long, default_value_t = 10_000)]
-    iters: usize,
-    /// Images per mini-batch
-    #[arg(long, default_value_t = 100)]
-    batch_size: usize,
-    /// Learning rate of SGD
-    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
-    lr: f64,
+    #[command(flatten)]
+    train: TrainArgs,
     /// Neurons in the hidden layer
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = at_least(1))]
     hidden: usize,
     #[command(flatten)]
     data: DataArgs,
@@ -38,8 +34,7 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
-        ch05_backprop::check_hyperparameters(args.lr, args.batch_size, args.iters, args.hidden)?;
+        let args: Args = dlfs_cli::parse(BOOK);
         let mnist = args.data.load(LoadOptions::default())?;
         println!("data: {mnist}");
         let mut rng = args.seed.rng();
@@ -54,25 +49,13 @@ fn main() -> ExitCode {
         let history = ch05_backprop::train_net(
             &mut net,
             &mnist,
-            args.lr,
-            args.iters,
-            args.batch_size,
+            args.train.lr(),
+            args.train.iters(mnist.t_train.len()),
+            args.train.batch_size,
             &mut rng,
         )?;
         // ANCHOR_END: train
 
-        let last = |v: &[f64]| v.last().copied().unwrap_or(f64::NAN);
-        println!("train accuracy: {:.4}", last(&history.train_acc));
-        println!("test accuracy: {:.4}", last(&history.test_acc));
-        println!("time: {:.2} s", history.seconds);
-        for path in ch05_backprop::figures::draw(
-            &history,
-            &before,
-            &ch05_backprop::weights(&net),
-            &args.out,
-        )? {
-            println!("wrote {}", path.display());
-        }
-        Ok(())
+        ch05_backprop::figures::report(&history, &before, &net, &args.out)
     })
 }

@@ -99,6 +99,25 @@ pub fn train_pair(
 }
 // ANCHOR_END: train_pair
 
+/// Each scale's final training accuracies with and without batch normalization, how often
+/// batch normalization came out ahead, and the grid of accuracy curves.
+pub fn report(runs: &[BnRun], out: &dlfs_cli::OutArg) -> anyhow::Result<()> {
+    let mut ahead = 0;
+    for run in runs {
+        let (bn, plain) = (run.with_bn.last().unwrap(), run.without.last().unwrap());
+        println!(
+            "W std {:>7}: train accuracy with batch norm {bn:.3}, without {plain:.3}",
+            scale_label(run.weight_init_std)
+        );
+        ahead += usize::from(bn > plain);
+    }
+    println!("batch norm ahead: {ahead}");
+    println!("scales: {}", runs.len());
+    let path = crate::figures::batch_norm_grid(runs, out)?;
+    println!("wrote {}", path.display());
+    Ok(())
+}
+
 /// A weight scale as a short label: "1", "0.54", "2.5e-3".
 pub fn scale_label(w: f64) -> String {
     if w >= 0.01 {

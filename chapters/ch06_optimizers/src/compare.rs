@@ -2,6 +2,8 @@
 
 use dlfs::net::Sequential;
 use dlfs::optimizer::OptimizerKind;
+use dlfs_cli::OutArg;
+use dlfs_engine::parallel::par_map_tasks;
 use ndarray::{ArrayView1, ArrayViewD, Axis};
 use rand::Rng;
 
@@ -20,7 +22,7 @@ pub struct Contestant {
 ///
 /// The book computes each loss again after the update; we keep the one that backpropagation's
 /// forward pass computed just before it (one step earlier on the curve, a third less work).
-/// The contestants are independent, so they are spread over the CPU's cores.
+/// The contestants are independent, so rayon spreads them over the CPU's cores.
 pub fn train_side_by_side(
     contestants: &mut [Contestant],
     (x_train, t_train): (ArrayViewD<f32>, ArrayView1<usize>),
@@ -43,7 +45,7 @@ pub fn train_side_by_side(
         .collect();
     let bar = dlfs_cli::progress_bar((iters * contestants.len()) as u64, "training");
     let losses: anyhow::Result<Vec<Vec<f64>>> =
-        crate::parallel::parallel_map(contestants.iter_mut().collect(), |c| {
+        par_map_tasks(contestants.iter_mut().collect(), |c| {
             train_one(c, (x_train.view(), t_train.view()), &batches, &bar)
         })
         .into_iter()
@@ -78,6 +80,24 @@ fn train_one(
     Ok(loss)
 }
 // ANCHOR_END: side_by_side
+
+/// What a comparison prints and draws: the losses every `every` iterations, the run's time, and
+/// the smoothed loss curves (`title`, the y axis up to `y_max`) in `file` under `out`.
+pub fn report(
+    contestants: &[Contestant],
+    losses: Vec<Vec<f64>>,
+    (seconds, every): (f64, usize),
+    (title, y_max, file): (&str, f64, &str),
+    out: &OutArg,
+) -> anyhow::Result<()> {
+    let labels: Vec<String> = contestants.iter().map(|c| c.label.clone()).collect();
+    print_losses(&labels, &losses, every);
+    println!("time: {seconds:.2} s");
+    let runs: Vec<(String, Vec<f64>)> = labels.into_iter().zip(losses).collect();
+    let path = crate::figures::loss_curves(title, &runs, y_max, file, out)?;
+    println!("wrote {}", path.display());
+    Ok(())
+}
 
 /// Prints the losses every `every` iterations, one line per iteration with every run, then each
 /// run's mean loss over the last 100 iterations as `label: value` lines.

@@ -12,5 +12,4 @@ pub mod compare;
 pub mod figures;
 pub mod naive;
 pub mod overfit;
-pub mod parallel;
 pub mod search;

@@ -5,35 +5,32 @@
 //! (AdaGrad, Adam), 0.07 (Momentum) and 0.22 (SGD). About 7 s on two idle cores.
 use std::process::ExitCode;
 
-use ch06_optimizers::compare::{Contestant, print_losses, train_side_by_side};
+use ch06_optimizers::compare::{Contestant, report, train_side_by_side};
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs::net::MultiLayerNet;
 use dlfs::optimizer::OptimizerKind;
-use dlfs_cli::DataArgs;
-use dlfs_cli::{OutArg, SeedArg};
+use dlfs_cli::ranges::at_least;
+use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs, choice};
+
+/// The script's settings: max_iterations = 2000, batch_size = 128, a learning rate per optimizer.
+const BOOK: Book = Book::iters(2000, 128);
 
 /// Trains the same 784-100-100-100-100-10 ReLU net (He initialisation) with SGD, Momentum,
 /// AdaGrad and Adam on the same mini-batches, prints their losses as they go and draws the
-/// smoothed loss curves on one chart.
+/// smoothed loss curves on one chart. Without --lr, each optimizer learns at the book's rate:
+/// 0.01, and 0.001 for Adam.
 #[derive(Parser)]
 #[command(version)]
 struct Args {
     /// Optimizers to compare (comma-separated)
-    #[arg(long, value_parser = dlfs_cli::choice::<OptimizerKind>(), value_delimiter = ',',
+    #[arg(long, value_parser = choice::<OptimizerKind>(), value_delimiter = ',',
         default_values = ["sgd", "momentum", "adagrad", "adam"])]
     optimizer: Vec<OptimizerKind>,
-    /// Learning rate for all of them [default: the book's 0.01, and 0.001 for Adam]
-    #[arg(long, allow_negative_numbers = true)]
-    lr: Option<f64>,
-    /// Number of mini-batch updates
-    #[arg(long, default_value_t = 2000)]
-    iters: usize,
-    /// Images per mini-batch
-    #[arg(long, default_value_t = 128)]
-    batch_size: usize,
+    #[command(flatten)]
+    train: TrainArgs,
     /// Print the losses every this many iterations
-    #[arg(long, default_value_t = 500)]
+    #[arg(long, default_value_t = 500, value_parser = at_least(1))]
     print_every: usize,
     #[command(flatten)]
     data: DataArgs,
@@ -45,22 +42,7 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
-        if let Some(lr) = args.lr {
-            anyhow::ensure!(
-                lr.is_finite() && lr > 0.0,
-                "--lr must be a positive number, got {lr}"
-            );
-        }
-        anyhow::ensure!(args.iters >= 1, "--iters must be at least 1");
-        anyhow::ensure!(
-            args.batch_size >= 1,
-            "--batch-size must be at least 1; the book uses 128"
-        );
-        anyhow::ensure!(
-            !args.optimizer.is_empty(),
-            "--optimizer needs at least one name"
-        );
+        let args: Args = dlfs_cli::parse(BOOK);
         let mnist = args.data.load(LoadOptions::default())?;
         println!("data: {mnist}");
         let mut rng = args.seed.rng();
@@ -77,7 +59,7 @@ fn main() -> ExitCode {
                 }
                 .build(&mut rng),
                 optimizer: kind,
-                lr: args.lr.unwrap_or(match kind {
+                lr: args.train.lr.unwrap_or(match kind {
                     OptimizerKind::Adam => 0.001,
                     _ => 0.01,
                 }),
@@ -87,25 +69,18 @@ fn main() -> ExitCode {
         let losses = train_side_by_side(
             &mut contestants,
             (mnist.x_train.view(), mnist.t_train.view()),
-            args.iters,
-            args.batch_size,
+            args.train.iters(mnist.t_train.len()),
+            args.train.batch_size,
             &mut rng,
         )?;
         // ANCHOR_END: setup
-        let seconds = start.elapsed().as_secs_f64();
 
-        let labels: Vec<String> = contestants.iter().map(|c| c.label.clone()).collect();
-        print_losses(&labels, &losses, args.print_every);
-        println!("time: {seconds:.2} s");
-        let runs: Vec<(String, Vec<f64>)> = labels.into_iter().zip(losses).collect();
-        let path = ch06_optimizers::figures::loss_curves(
+        let run = (start.elapsed().as_secs_f64(), args.print_every);
+        let chart = (
             "Optimizers on MNIST (784-100x4-10, ReLU, He)",
-            &runs,
             1.0,
             "optimizer_compare_mnist.png",
-            &args.out,
-        )?;
-        println!("wrote {}", path.display());
-        Ok(())
+        );
+        report(&contestants, losses, run, chart, &args.out)
     })
 }

@@ -5,32 +5,30 @@ use dataset::{LoadOptions, Mnist};
 use dlfs::net::MultiLayerNetExtend;
 use dlfs::optimizer::Sgd;
 use dlfs::trainer::{History, TrainerConfig, train};
-use dlfs_cli::DataArgs;
-use dlfs_cli::{OutArg, SeedArg};
+use dlfs_cli::ranges::at_least;
+use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs};
+use dlfs_engine::parallel::par_map_tasks;
 use ndarray::{Axis, s};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-/// The flags both overfitting experiments take (each adds the one its remedy needs).
+/// The book's settings of both scripts: max_epochs = 201, batch_size = 100, SGD's lr = 0.01.
+pub const BOOK: Book = Book::epochs(201, 100).lr(0.01);
+
+/// The flags both overfitting experiments take (each adds the one its remedy needs); read them
+/// with `dlfs_cli::parse(BOOK)`.
 #[derive(clap::Args)]
 pub struct OverfitArgs {
     /// Training images (the first ones of the training set)
-    #[arg(long, default_value_t = 300)]
+    #[arg(long, default_value_t = 300, value_parser = at_least(1))]
     pub train_size: usize,
-    /// Passes over the training images
-    #[arg(long, default_value_t = 201)]
-    pub epochs: usize,
-    /// Images per mini-batch
-    #[arg(long, default_value_t = 100)]
-    pub batch_size: usize,
-    /// Learning rate of SGD
-    #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
-    pub lr: f64,
+    #[command(flatten)]
+    pub train: TrainArgs,
     /// Test images to measure on each epoch (the first ones of the test set)
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, value_parser = at_least(1))]
     pub test_size: usize,
     /// Print the accuracies every this many epochs
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = at_least(1))]
     pub print_every: usize,
     #[command(flatten)]
     pub data: DataArgs,
@@ -45,9 +43,9 @@ impl OverfitArgs {
     pub fn setup(&self) -> anyhow::Result<(Overfit, Mnist)> {
         let overfit = Overfit {
             train_size: self.train_size,
-            epochs: self.epochs,
-            batch_size: self.batch_size,
-            lr: self.lr,
+            epochs: self.train.epochs()?,
+            batch_size: self.train.batch_size,
+            lr: self.train.lr(),
             test_size: self.test_size,
             ..Default::default()
         };
@@ -98,18 +96,10 @@ impl Default for Overfit {
 }
 
 impl Overfit {
-    /// Refuses settings that cannot run, naming the flag.
+    /// Refuses a batch larger than the training images, naming the flag.
     pub fn check(&self) -> anyhow::Result<()> {
         anyhow::ensure!(
-            self.lr.is_finite() && self.lr > 0.0,
-            "--lr must be a positive number, got {}",
-            self.lr
-        );
-        anyhow::ensure!(self.epochs >= 1, "--epochs must be at least 1");
-        anyhow::ensure!(self.train_size >= 1, "--train-size must be at least 1");
-        anyhow::ensure!(self.test_size >= 1, "--test-size must be at least 1");
-        anyhow::ensure!(
-            (1..=self.train_size).contains(&self.batch_size),
+            self.batch_size <= self.train_size,
             "--batch-size must be between 1 and --train-size ({})",
             self.train_size
         );
@@ -170,7 +160,7 @@ impl Overfit {
         seed: u64,
     ) -> anyhow::Result<Vec<(String, History)>> {
         let runs = nets.into_iter().enumerate().collect();
-        crate::parallel::parallel_map(runs, |(k, (label, net))| {
+        par_map_tasks(runs, |(k, (label, net))| {
             // the runs take equally long: the first one's progress bar speaks for all
             let history = self.run(net, mnist, k == 0, &mut StdRng::seed_from_u64(seed))?;
             Ok((label, history))

@@ -4,6 +4,7 @@
 use dlfs::net::MultiLayerNet;
 use dlfs::optimizer::Sgd;
 use dlfs::trainer::{TrainerConfig, train};
+use dlfs_cli::OutArg;
 use ndarray::{ArrayView1, ArrayViewD};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
@@ -99,6 +100,53 @@ pub fn run_trial(
     })
 }
 // ANCHOR_END: trial
+
+/// Prints each trial's final validation accuracy and setting (or that it diverged), as the
+/// book's script does; returns the trials that finished, best first.
+pub fn print_trials(results: Vec<((f64, f64), anyhow::Result<Trial>)>) -> Vec<Trial> {
+    let mut trials: Vec<Trial> = Vec::new();
+    for ((lr, weight_decay), trial) in results {
+        match trial {
+            Ok(trial) => {
+                println!(
+                    "val acc: {:.2} | lr: {lr:.3e}, weight decay: {weight_decay:.3e}",
+                    trial.final_val_acc()
+                );
+                trials.push(trial);
+            }
+            Err(e) => {
+                println!("diverged | lr: {lr:.3e}, weight decay: {weight_decay:.3e} ({e})")
+            }
+        }
+    }
+    trials.sort_by(|a, b| b.final_val_acc().total_cmp(&a.final_val_acc()));
+    trials
+}
+
+/// The book's result table of the `best` trials (sorted best first), the best setting as
+/// `name: value` lines, and the accuracy curves of the best trials.
+pub fn report(trials: &[Trial], best: usize, out: &OutArg) -> anyhow::Result<()> {
+    println!("=========== Hyper-Parameter Optimization Result ===========");
+    let best: Vec<&Trial> = trials.iter().take(best).collect();
+    for (k, trial) in best.iter().enumerate() {
+        println!(
+            "Best-{} (val acc: {:.2}) | lr: {:.3e}, weight decay: {:.3e}",
+            k + 1,
+            trial.final_val_acc(),
+            trial.lr,
+            trial.weight_decay
+        );
+    }
+    let top = best
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("every trial diverged: try a smaller --log-lr range"))?;
+    println!("best validation accuracy: {:.4}", top.final_val_acc());
+    println!("best lr: {:.3e}", top.lr);
+    println!("best weight decay: {:.3e}", top.weight_decay);
+    let path = crate::figures::best_trials(&best, out)?;
+    println!("wrote {}", path.display());
+    Ok(())
+}
 
 #[cfg(test)]
 mod tests {

@@ -1,9 +1,38 @@
-//! The chapter's charts.
+//! The chapter's report and charts.
 
 use std::path::Path;
 
-use dlfs::trainer::History;
-use dlfs_plot::{Figure, LegendPos, LineChart, Series};
+use dlfs::net::Sequential;
+use dlfs::trainer::{History, TrainerConfig};
+use dlfs_cli::OutArg;
+use dlfs_plot::{Cmap, Figure, Image, ImageGrid, LegendPos, LineChart};
+use ndarray::{ArrayD, ArrayView4, Ix4, s};
+
+/// What `train_convnet` prints at the end: the test accuracy, the time, the seconds per epoch;
+/// it saves the parameters to `save` if given, and draws the accuracy curves.
+pub fn report(
+    net: &Sequential<f32>,
+    (history, config): (&History, &TrainerConfig),
+    test_acc: f64,
+    save: Option<&Path>,
+    out: &OutArg,
+) -> anyhow::Result<()> {
+    let iter_per_epoch = history.iter_per_epoch.max(1);
+    println!("test accuracy: {test_acc:.4}");
+    println!("time: {:.1} s", history.seconds);
+    println!(
+        "seconds per epoch: {:.2}",
+        history.seconds * iter_per_epoch as f64 / config.iters as f64
+    );
+    if let Some(path) = save {
+        dlfs::io::save_params(path, &net.params())?;
+        println!("saved {}", path.display());
+    }
+    let chart = out.path("ch07_train_convnet.png")?;
+    accuracy_chart(history, iter_per_epoch, &chart)?;
+    println!("wrote {}", chart.display());
+    Ok(())
+}
 
 // ANCHOR: accuracy_chart
 /// Train and test accuracy against epochs (each measured on 1,000 images, like the book's
@@ -22,12 +51,9 @@ pub fn accuracy_chart(history: &History, iter_per_epoch: usize, path: &Path) -> 
             &history.train_acc[from..],
             &history.test_acc[from..],
         );
-        LineChart::new(title, "epoch", "accuracy")
-            .series(Series::new("train", x, train).markers())
-            .series(Series::new("test", x, test).markers().dashed())
-            .legend(LegendPos::LowerRight)
+        LineChart::accuracy(title, x, train, test).legend(LegendPos::LowerRight)
     };
-    let all = chart("the whole run", 0).y_range(0.0, 1.0);
+    let all = chart("the whole run", 0);
     // from the second measurement on (after one epoch), scaled to the values
     let from = 1.min(epochs.len().saturating_sub(1));
     let later = history.train_acc[from..]
@@ -42,3 +68,35 @@ pub fn accuracy_chart(history: &History, iter_per_epoch: usize, path: &Path) -> 
         .save(path)
 }
 // ANCHOR_END: accuracy_chart
+
+/// One test digit (`digit`, (1, 1, 28, 28), with its label and index), the first `filters` of
+/// the first layer's filters `w1` (FN, 1, FH, FW) and the feature maps (1, FN, OH, OW) they make
+/// of it, in three rows (`apply_filter`).
+pub fn filters_and_maps(
+    (digit, label, index): (ArrayD<f32>, usize, usize),
+    w1: &ArrayD<f32>,
+    maps: ArrayView4<f32>,
+    filters: usize,
+    path: &Path,
+) -> anyhow::Result<()> {
+    let digit = digit.into_dimensionality::<Ix4>()?;
+    let input = ImageGrid::new(format!("test image {index} (a {label})"))
+        .image(Image::from_array(digit.slice(s![0, 0, .., ..])))
+        .cmap(Cmap::GreyReversed);
+    let mut filter_row = ImageGrid::new("filters (black = negative)").cols(filters);
+    let mut responses = ImageGrid::new("feature maps (white = strong response)").cols(filters);
+    for k in 0..filters {
+        let filter = w1.slice(s![k, 0, .., ..]).into_dimensionality()?;
+        filter_row =
+            filter_row.image(Image::from_array(filter).caption(format!("filter {}", k + 1)));
+        let map = maps.slice(s![0, k, .., ..]);
+        responses = responses.image(Image::from_array(map).caption(format!("map {}", k + 1)));
+    }
+    Figure::new("A digit through the first convolution")
+        .cols(1)
+        .panel_size(100 * filters as u32 + 40, 170)
+        .panel(input)
+        .panel(filter_row)
+        .panel(responses)
+        .save(path)
+}

@@ -2,20 +2,20 @@
 //!
 //! The layers (Convolution, Pooling), im2col/col2im and SimpleConvNet live in the core crate,
 //! `dlfs::layers`, `dlfs::im2col` and `dlfs::net`, because chapter 8 builds on them. This crate
-//! holds the chapter's programs and what they share: loading weights, the figures, and the
-//! speed measurements.
+//! holds the chapter's programs and what they share: loading weights and the figures. How fast
+//! the network trains is measured by `bench_convnet` in the `dlfs_bench` crate.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use dataset::{LoadOptions, Mnist};
 use dlfs::Float;
 use dlfs::net::Sequential;
 use dlfs_cli::DataArgs;
+use dlfs_cli::ranges::at_least;
 use dlfs_plot::{Image, ImageGrid};
 
 pub mod figures;
-pub mod speed;
 
 // ANCHOR: load_images
 /// Loads MNIST (or, with `--dataset fashion`, Fashion-MNIST) as images, (N, 1, 28, 28): the
@@ -29,10 +29,9 @@ pub fn load_images(data: &DataArgs) -> anyhow::Result<Mnist> {
 }
 // ANCHOR_END: load_images
 
-/// Keeps only the first `n` training images (`--train-size`), refusing 0.
-pub fn take_train(mnist: &mut Mnist, n: Option<usize>) -> anyhow::Result<()> {
+/// Keeps only the first `n` training images (`--train-size`).
+pub fn take_train(mnist: &mut Mnist, n: Option<usize>) {
     if let Some(n) = n {
-        anyhow::ensure!(n >= 1, "--train-size must be at least 1");
         let n = n.min(mnist.t_train.len());
         mnist.x_train = mnist
             .x_train
@@ -40,21 +39,6 @@ pub fn take_train(mnist: &mut Mnist, n: Option<usize>) -> anyhow::Result<()> {
             .to_owned();
         mnist.t_train = mnist.t_train.slice(ndarray::s![..n]).to_owned();
     }
-    Ok(())
-}
-
-/// Refuses hyperparameters that cannot train, with a message naming the flag.
-pub fn check_hyperparameters(lr: f64, batch_size: usize, epochs: usize) -> anyhow::Result<()> {
-    anyhow::ensure!(
-        lr.is_finite() && lr > 0.0,
-        "--lr must be a positive number (got {lr}); the book uses 0.001 with Adam"
-    );
-    anyhow::ensure!(
-        batch_size >= 1,
-        "--batch-size must be at least 1; the book uses 100"
-    );
-    anyhow::ensure!(epochs >= 1, "--epochs must be at least 1; the book uses 20");
-    Ok(())
 }
 
 // ANCHOR: load_weights
@@ -87,6 +71,50 @@ pub fn filter_grid<F: Float>(title: &str, w1: &ndarray::ArrayD<F>) -> ImageGrid 
 }
 // ANCHOR_END: filter_grid
 
+/// `--weights FILE.npz`, or `--epochs` and `--train-size` of a short training run: where a
+/// program that shows trained filters gets them.
+#[derive(Debug, Clone, clap::Args)]
+pub struct TrainedWeights {
+    /// Trained parameters (e.g. saved by `train_convnet --save`); without it, trains for
+    /// --epochs on --train-size images
+    #[arg(long, value_name = "FILE.npz")]
+    pub weights: Option<PathBuf>,
+    /// Epochs of the short training run (without --weights)
+    #[arg(long, default_value_t = 1, value_parser = at_least(1))]
+    pub epochs: usize,
+    /// Training images of the short run (without --weights)
+    #[arg(long, default_value_t = 60000, value_parser = at_least(1))]
+    pub train_size: usize,
+}
+
+impl TrainedWeights {
+    /// Loads `--weights` into `net`, or trains it briefly; returns the images the training
+    /// loaded (none when the weights come from a file).
+    pub fn load_into(
+        &self,
+        net: &mut Sequential<f32>,
+        data: &DataArgs,
+        rng: &mut (impl rand::Rng + Send),
+    ) -> anyhow::Result<Option<Mnist>> {
+        match &self.weights {
+            Some(path) => load_weights(net, path).map(|()| None),
+            None => short_training(net, data, self.train_size, self.epochs, rng).map(Some),
+        }
+    }
+
+    /// Where the weights came from: the file, or the run on `trained_on`'s images.
+    pub fn source(&self, trained_on: Option<&Mnist>) -> String {
+        match (&self.weights, trained_on) {
+            (Some(path), _) => format!("from {}", path.display()),
+            (None, mnist) => format!(
+                "after {} epoch(s) on {} images",
+                self.epochs,
+                mnist.map_or(0, |m| m.t_train.len())
+            ),
+        }
+    }
+}
+
 /// Trains `net` briefly with the book's settings (Adam 0.001, batch 100) on the first
 /// `train_size` training images, for programs that need trained filters but were given no
 /// `--weights`. Returns the data it loaded.
@@ -97,9 +125,8 @@ pub fn short_training(
     epochs: usize,
     rng: &mut (impl rand::Rng + Send),
 ) -> anyhow::Result<Mnist> {
-    check_hyperparameters(0.001, 100, epochs)?;
     let mut mnist = load_images(data)?;
-    take_train(&mut mnist, Some(train_size))?;
+    take_train(&mut mnist, Some(train_size));
     let n = mnist.t_train.len();
     let iters = dlfs::trainer::TrainerConfig::iters_for_epochs(epochs, n, 100.min(n));
     let config = dlfs::trainer::TrainerConfig {

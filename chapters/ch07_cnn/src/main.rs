@@ -9,8 +9,11 @@ use clap::Parser;
 use dlfs::net::SimpleConvNet;
 use dlfs::optimizer::Adam;
 use dlfs::trainer::{TrainerConfig, train};
-use dlfs_cli::DataArgs;
-use dlfs_cli::{OutArg, SeedArg};
+use dlfs_cli::ranges::at_least;
+use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs};
+
+/// The script's settings: max_epochs = 20, mini_batch_size = 100, Adam's lr = 0.001.
+const BOOK: Book = Book::epochs(20, 100).lr(0.001);
 
 /// Trains the simple convolutional network (conv 5x5x30 – ReLU – max pool 2x2 – Affine 100 –
 /// ReLU – Affine 10) on MNIST with Adam, printing accuracy once per epoch, then the accuracy on
@@ -18,18 +21,11 @@ use dlfs_cli::{OutArg, SeedArg};
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// Passes over the training images
-    #[arg(long, default_value_t = 20)]
-    epochs: usize,
+    #[command(flatten)]
+    train: TrainArgs,
     /// Train on only the first N training images (an epoch is then N / batch-size iterations)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least(1))]
     train_size: Option<usize>,
-    /// Images per mini-batch
-    #[arg(long, default_value_t = 100)]
-    batch_size: usize,
-    /// Learning rate of Adam
-    #[arg(long, default_value_t = 0.001, allow_negative_numbers = true)]
-    lr: f64,
     /// Save the trained parameters (W1, b1, ..., W3, b3) to this .npz file
     #[arg(long, value_name = "FILE.npz")]
     save: Option<PathBuf>,
@@ -43,28 +39,24 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
-        ch07_cnn::check_hyperparameters(args.lr, args.batch_size, args.epochs)?;
+        let args: Args = dlfs_cli::parse(BOOK);
         let mut mnist = ch07_cnn::load_images(&args.data)?;
-        ch07_cnn::take_train(&mut mnist, args.train_size)?;
+        ch07_cnn::take_train(&mut mnist, args.train_size);
         println!("data: {mnist}");
         let mut rng = args.seed.rng();
 
         // ANCHOR: train
         let mut net = SimpleConvNet::default().build::<f32>(&mut rng);
-        let train_size = mnist.t_train.len();
-        let iters = TrainerConfig::iters_for_epochs(args.epochs, train_size, args.batch_size);
+        let iters = args.train.iters(mnist.t_train.len());
         let config = TrainerConfig {
-            iters,
-            batch_size: args.batch_size,
             // like the book's Trainer: each epoch's accuracy on the first 1,000 images of each set
             evaluate_sample: Some(1000),
             monitor: dlfs_cli::progress("train_convnet", iters),
-            ..Default::default()
+            ..args.train.config(mnist.t_train.len())
         };
         let history = train(
             &mut net,
-            &mut Adam::new(args.lr),
+            &mut Adam::new(args.train.lr()),
             (mnist.x_train.view(), mnist.t_train.view()),
             (mnist.x_test.view(), mnist.t_test.view()),
             &config,
@@ -74,20 +66,7 @@ fn main() -> ExitCode {
         let test_acc = net.accuracy(mnist.x_test.view(), mnist.t_test.view());
         // ANCHOR_END: train
 
-        let iter_per_epoch = (train_size / args.batch_size).max(1);
-        println!("test accuracy: {test_acc:.4}");
-        println!("time: {:.1} s", history.seconds);
-        println!(
-            "seconds per epoch: {:.2}",
-            history.seconds * iter_per_epoch as f64 / config.iters as f64
-        );
-        if let Some(path) = &args.save {
-            dlfs::io::save_params(path, &net.params())?;
-            println!("saved {}", path.display());
-        }
-        let chart = args.out.path("ch07_train_convnet.png")?;
-        ch07_cnn::figures::accuracy_chart(&history, iter_per_epoch, &chart)?;
-        println!("wrote {}", chart.display());
-        Ok(())
+        let save = args.save.as_deref();
+        ch07_cnn::figures::report(&net, (&history, &config), test_acc, save, &args.out)
     })
 }

@@ -1,7 +1,9 @@
 //! The chapter's binaries run as a learner runs them: real data, real output.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
+
+use dataset::testing::{DataLine, shared_data_dir, shared_file};
 
 fn out_dir(name: &str) -> PathBuf {
     std::env::temp_dir().join(format!("dlfs-ch07-test-{}-{name}", std::process::id()))
@@ -32,22 +34,16 @@ fn value(stdout: &str, name: &str) -> f64 {
     line.split_whitespace().next().unwrap().parse().unwrap()
 }
 
-/// The shared reference data beside the checkout (`../shared/data` from the workspace root).
-fn shared_data() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    dir.join("book-weights").is_dir().then_some(dir)
-}
-
 #[test]
 fn the_books_weights_give_exactly_0_9890() {
-    let Some(data) = shared_data() else {
-        println!(
-            "skipped: ../shared/data (the book's ch07 weights and full MNIST) is not beside the \
-             workspace"
-        );
+    // The shared reference folder: DLFS_DATA_DIR (relative or not), else ../shared/data.
+    let test = "the_books_weights_give_exactly_0_9890";
+    let Some(weights) = shared_file(test, "book-weights/ch07_simple_convnet_params.npz") else {
         return;
     };
-    let weights = data.join("book-weights/ch07_simple_convnet_params.npz");
+    let Some(data) = shared_data_dir(test) else {
+        return;
+    };
     let out = run(
         env!("CARGO_BIN_EXE_simple_convnet"),
         &[
@@ -67,7 +63,6 @@ fn the_books_weights_give_exactly_0_9890() {
 fn short_training_learns_and_its_weights_load_back() {
     let dir = out_dir("train");
     let params = dir.join("params.npz");
-    let full = std::env::var_os("DLFS_DATA_DIR").is_some();
     // 5,000 images for 2 epochs (100 updates): full MNIST and the bundled sample alike
     let out = run(
         env!("CARGO_BIN_EXE_train_convnet"),
@@ -84,13 +79,33 @@ fn short_training_learns_and_its_weights_load_back() {
     );
     let stdout = stdout_of(&out);
     println!("{stdout}");
-    if !full {
-        println!("DLFS_DATA_DIR is not set: trained on what the loader found (maybe the sample)");
-    }
+    // The same 5,000 training images either way (the sample is the full set's first 5,000);
+    // seed 42 reaches 0.8730 on the full test set, 0.8550 on the sample's 1,000.
+    let floor = if DataLine::of(&stdout).is_full() {
+        0.87
+    } else {
+        0.85
+    };
     let acc = value(&stdout, "test accuracy");
-    assert!(acc >= 0.80, "test accuracy {acc} < 0.80 after 100 updates");
+    assert!(
+        acc >= floor,
+        "test accuracy {acc} < {floor} after 100 updates"
+    );
     assert_eq!(stdout.matches("epoch ").count(), 2, "one line per epoch");
     assert!(dir.join("ch07_train_convnet.png").metadata().unwrap().len() > 10_000);
+
+    // Every parameter learned: the biases start at 0 and Adam moves them only through their
+    // gradient, so a layer whose backward forgot db leaves its bias at exactly 0 (which the
+    // accuracy hardly shows after 100 updates: 0.8734 instead of 0.8730 on the full test set).
+    let saved = dlfs::io::load_npz::<f32>(&params).unwrap();
+    for name in ["W1", "b1", "W2", "b2", "W3", "b3"] {
+        let moved = saved[name].iter().filter(|&&v| v != 0.0).count();
+        assert!(
+            moved * 2 > saved[name].len(),
+            "{name}: only {moved} of {} values moved from 0",
+            saved[name].len()
+        );
+    }
 
     // the saved float32 parameters, evaluated in float64, classify the same images
     let out = run(
@@ -145,13 +160,22 @@ fn gradient_check_agrees() {
             .unwrap();
         assert!(rel <= 1e-6, "{name}: relative error {rel}");
     }
-    // The book's settings (std 0.01) run too; there a kink can spoil a few numerical entries,
-    // which the program points out, but never by more than a small fraction of the gradient.
+    // The book's settings (std 0.01, seed 42) run too; there a kink spoils a few numerical
+    // entries of b1 and b2, which the program points out. The run is deterministic (f64):
+    // W1 2.2e-10, b1 1.4e-6, W2 2.2e-11, b2 5.4e-5, W3 1.3e-10, b3 1.8e-7. Each bound is a few
+    // times that; a ReLU whose backward flips the sign gives W2 4.4e-5 and b2 6.2e-3.
     let stdout = stdout_of(&run(env!("CARGO_BIN_EXE_gradient_check_convnet"), &[]));
     println!("{stdout}");
-    for name in ["W1", "b1", "W2", "b2", "W3", "b3"] {
+    for (name, bound) in [
+        ("W1", 1e-9),
+        ("b1", 1e-5),
+        ("W2", 1e-9),
+        ("b2", 2e-4),
+        ("W3", 1e-9),
+        ("b3", 1e-6),
+    ] {
         let diff = value(&stdout, name);
-        assert!(diff < 1e-4, "{name}: {diff}");
+        assert!(diff < bound, "{name}: mean |diff| {diff} >= {bound}");
     }
 }
 
@@ -186,12 +210,11 @@ fn nonsense_flags_are_refused_in_one_line() {
 
 #[test]
 fn parameters_of_another_network_are_refused_by_name() {
-    let Some(data) = shared_data() else {
-        println!("skipped: ../shared/data is not beside the workspace");
+    let test = "parameters_of_another_network_are_refused_by_name";
+    // the ch03 weights have a W1, but (784, 50), not (30, 1, 5, 5)
+    let Some(weights) = shared_file(test, "book-weights/ch03_sample_weight.npz") else {
         return;
     };
-    // the ch03 weights have a W1, but (784, 50), not (30, 1, 5, 5)
-    let weights = data.join("book-weights/ch03_sample_weight.npz");
     let out = run(
         env!("CARGO_BIN_EXE_simple_convnet"),
         &["--weights", weights.to_str().unwrap()],

@@ -1,4 +1,6 @@
-//! What every chapter binary shares: common flags, one-line errors, progress bars.
+//! What every chapter binary shares: common flags and flag groups ([`DataArgs`], [`TrainArgs`]
+//! with the book's defaults, [`SeedArg`], [`OutArg`]), value parsers for ranges ([`ranges`]),
+//! one-line errors, progress bars.
 //!
 //! ```no_run
 //! use clap::Parser;
@@ -18,8 +20,12 @@
 //! ```
 
 mod data_args;
+pub mod ranges;
+mod train_args;
 
 pub use data_args::DataArgs;
+pub use indicatif::ProgressBar;
+pub use train_args::{Book, Length, TrainArgs, parse, parse_with};
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -126,6 +132,14 @@ pub fn progress_bar(len: u64, what: &str) -> indicatif::ProgressBar {
     bar.set_style(style);
     bar.set_message(what.to_string());
     bar
+}
+
+/// A spinner on stderr while a slow step with no count runs (a numerical gradient); hidden
+/// when stderr is not a terminal. Call `finish_and_clear` when the step is done.
+pub fn spinner(what: &str) -> indicatif::ProgressBar {
+    let spinner = indicatif::ProgressBar::new_spinner().with_message(what.to_string());
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+    spinner
 }
 
 /// A library enum that a flag chooses from by name (`--optimizer adam`, `--dataset fashion`):

@@ -1,66 +1,105 @@
 //! Downloading the IDX files: try each mirror in turn, verify, then move into place.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::Read;
+use std::path::Path;
 use std::time::Duration;
 
 use sha2::{Digest, Sha256};
 
-use super::{DataError, idx};
+use super::{DataError, cache, idx};
+
+mod lock;
 
 /// Largest body accepted (the biggest file, Fashion-MNIST's training images, is 26 MB gzipped).
 const MAX_BYTES: u64 = 128 << 20;
 
-/// Downloads every file of `files` that `dir` does not have yet.
+/// Makes sure `dir` holds every file of `files`, verified, downloading the ones it lacks.
 ///
 /// `files` are `(name, sha256)` pairs: the name without `.gz` and the SHA-256 of the
-/// DECOMPRESSED bytes. Each file is fetched as `<mirror><name>.gz` from the first mirror that
-/// gives the right bytes; any failure (HTTP error, cut-short body, bad gzip, wrong checksum)
-/// moves on to the next mirror. A verified file is written to a temporary file in `dir` and
-/// renamed into place, so `dir` never holds half a file.
+/// DECOMPRESSED bytes. A file already there (`name.gz` or `name`) is kept only if it has that
+/// checksum; a damaged one is removed and downloaded again. Each file is fetched as
+/// `<mirror><name>.gz` from the first mirror that gives the right bytes; any failure (HTTP
+/// error, cut-short body, bad gzip, wrong checksum) moves on to the next mirror. A verified file
+/// is written to a temporary file in `dir` and renamed into place, so `dir` never holds half a
+/// file; a lock file (`.name.lock`) keeps two downloads of the same file, from two threads or
+/// two processes, from both running: the second waits for the first and uses its file.
 pub fn download_files(
     dir: &Path,
     files: &[(&str, &str)],
     mirrors: &[&str],
 ) -> Result<(), DataError> {
-    std::fs::create_dir_all(dir).map_err(|source| DataError::Write {
+    std::fs::create_dir_all(dir).map_err(|error| DataError::Write {
         path: dir.to_path_buf(),
-        source,
+        error,
     })?;
     let agent = agent();
     for &(file, sha256) in files {
-        if dir.join(format!("{file}.gz")).is_file() || dir.join(file).is_file() {
+        if has_verified(dir, file, sha256) {
             continue;
         }
-        let mut reasons = Vec::new();
-        let mut saved = false;
-        for mirror in mirrors {
-            let url = format!("{}/{file}.gz", mirror.trim_end_matches('/'));
-            match fetch_verified(&agent, &url, sha256) {
-                Ok(body) => {
-                    let name = if idx::is_gzip(&body) {
-                        format!("{file}.gz")
-                    } else {
-                        file.to_string()
-                    };
-                    write_atomically(&dir.join(name), &body)?;
-                    saved = true;
-                    break;
-                }
-                Err(reason) => reasons.push(format!("{url}: {reason}")),
-            }
+        let _lock = lock::Lock::acquire(&dir.join(format!(".{file}.lock")))?;
+        // Another thread or process may have fetched it while we waited for the lock.
+        if has_verified(dir, file, sha256) {
+            continue;
         }
-        if !saved {
-            if mirrors.is_empty() {
-                reasons.push("no mirror given".to_string());
-            }
-            return Err(DataError::Download {
-                file: file.to_string(),
-                reasons: reasons.join("; "),
-            });
-        }
+        download_one(&agent, dir, file, sha256, mirrors)?;
     }
     Ok(())
+}
+
+/// Whether `dir` holds `file` (`.gz` or raw) with the right checksum; a file that is there
+/// but damaged is removed (with a note), so that it is downloaded again.
+fn has_verified(dir: &Path, file: &str, sha256: &str) -> bool {
+    let mut found = false;
+    for path in [dir.join(format!("{file}.gz")), dir.join(file)] {
+        if !path.is_file() {
+            continue;
+        }
+        match cache::read_verified(&path, sha256) {
+            Ok(_) => found = true,
+            Err(e) => {
+                eprintln!("note: {e}: removing it to download it again");
+                cache::forget(&path);
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+    found
+}
+
+/// Fetches one file from the first mirror that has it right and stores it in `dir`.
+fn download_one(
+    agent: &ureq::Agent,
+    dir: &Path,
+    file: &str,
+    sha256: &str,
+    mirrors: &[&str],
+) -> Result<(), DataError> {
+    let mut reasons = Vec::new();
+    for mirror in mirrors {
+        let url = format!("{}/{file}.gz", mirror.trim_end_matches('/'));
+        match fetch_verified(agent, &url, sha256) {
+            Ok(body) => {
+                let name = if idx::is_gzip(&body) {
+                    format!("{file}.gz")
+                } else {
+                    file.to_string()
+                };
+                let path = dir.join(name);
+                cache::write_atomically(&path, &body)?;
+                cache::remember_now(&path, sha256);
+                return Ok(());
+            }
+            Err(reason) => reasons.push(format!("{url}: {reason}")),
+        }
+    }
+    if mirrors.is_empty() {
+        reasons.push("no mirror given".to_string());
+    }
+    Err(DataError::Download {
+        file: file.to_string(),
+        reasons: reasons.join("; "),
+    })
 }
 
 /// The SHA-256 of `bytes` as 64 lowercase hex digits (what `sha256sum` prints).
@@ -113,7 +152,7 @@ fn check_body(body: &mut ureq::Body, url: &str, sha256: &str) -> Result<Vec<u8>,
         return Err(format!("got {} of {len} bytes", bytes.len()));
     }
     let decompressed = idx::decode(Path::new(url), bytes.clone()).map_err(|e| match e {
-        DataError::Gzip { source, .. } => format!("bad gzip ({source})"),
+        DataError::Gzip { error, .. } => format!("bad gzip ({error})"),
         DataError::Empty { .. } => "empty body".to_string(),
         e => e.to_string(),
     })?;
@@ -122,21 +161,4 @@ fn check_body(body: &mut ureq::Body, url: &str, sha256: &str) -> Result<Vec<u8>,
         return Err(format!("wrong SHA-256 {found}, expected {sha256}"));
     }
     Ok(bytes)
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it to `path`
-/// (a rename within a folder is atomic: readers see no file or the whole file).
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), DataError> {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let tmp: PathBuf = path.with_file_name(format!(".{name}.part{}", std::process::id()));
-    let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    result.map_err(|source| {
-        let _ = std::fs::remove_file(&tmp);
-        DataError::Write {
-            path: path.to_path_buf(),
-            source,
-        }
-    })
 }

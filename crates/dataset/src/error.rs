@@ -1,4 +1,7 @@
 //! What can go wrong when loading the data, each case one line naming the file and what to do.
+//!
+//! The cause of an I/O error is part of the message, not a `source`: a binary prints the error
+//! chain on one line, and a `source` would repeat it there.
 
 use std::path::PathBuf;
 
@@ -12,6 +15,13 @@ pub enum DataError {
     )]
     MissingDir { dir: PathBuf },
 
+    /// The data folder given is a file.
+    #[error(
+        "{} is a file, not a folder: --data-dir and DLFS_DATA_DIR name the folder that holds the four IDX files",
+        .dir.display()
+    )]
+    NotADir { dir: PathBuf },
+
     /// A data folder lacks one of the four IDX files.
     #[error(
         "data folder {} has no {file} (nor {file}.gz): it needs the four {kind} IDX files, directly or under {subdir}/",
@@ -24,21 +34,21 @@ pub enum DataError {
     },
 
     /// A file could not be read.
-    #[error("cannot read {}: {source}", .path.display())]
+    #[error("cannot read {}: {error}", .path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 
     /// A file has zero bytes.
-    #[error("{} is empty (delete it and download it again)", .path.display())]
+    #[error("{} is empty", .path.display())]
     Empty { path: PathBuf },
 
     /// A gzip file that is cut short or damaged.
-    #[error("{} is not a complete gzip file ({source}); delete it and download it again", .path.display())]
+    #[error("{} is not a complete gzip file ({error})", .path.display())]
     Gzip {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 
     /// The first four bytes are not the IDX magic number expected.
@@ -63,7 +73,7 @@ pub enum DataError {
 
     /// The header promises more (or fewer) bytes than the file has.
     #[error(
-        "{} should have {expected} bytes after decompression but has {found} (cut short or damaged: delete it and download it again)",
+        "{} should have {expected} bytes after decompression but has {found} (cut short or damaged)",
         .path.display()
     )]
     Size {
@@ -92,15 +102,36 @@ pub enum DataError {
         label: u8,
     },
 
-    /// The files are the other data set's (e.g. MNIST asked for, Fashion-MNIST found).
+    /// A file whose decompressed bytes do not have the published SHA-256 (a damaged or
+    /// edited file in the cache).
     #[error(
-        "{} is {found}, not {wanted}: point --data-dir at the {wanted} files or choose --dataset accordingly",
+        "{} has the wrong content (SHA-256 {found:.12}..., not the published {expected:.12}...)",
         .path.display()
+    )]
+    Checksum {
+        path: PathBuf,
+        found: String,
+        expected: String,
+    },
+
+    /// A file of the other data set (e.g. MNIST asked for, Fashion-MNIST found), recognised
+    /// by its content.
+    #[error(
+        "{} is {found}, not {wanted}: point --data-dir at the {wanted} files or choose --dataset {flag}",
+        .path.display(), flag = .found.kind.flag()
     )]
     WrongDataset {
         path: PathBuf,
         wanted: super::DatasetKind,
-        found: super::DatasetKind,
+        found: super::Known,
+    },
+
+    /// A known file under another file's name (e.g. the test labels as the training labels).
+    #[error("{} is {found}, not {wanted}: the files are mixed up", .path.display())]
+    WrongFile {
+        path: PathBuf,
+        wanted: &'static str,
+        found: super::Known,
     },
 
     /// Every mirror failed for one file.
@@ -110,9 +141,9 @@ pub enum DataError {
     Download { file: String, reasons: String },
 
     /// A file could not be written (the cache folder, usually).
-    #[error("cannot write {}: {source} (set DLFS_CACHE_DIR to a writable folder)", .path.display())]
+    #[error("cannot write {}: {error} (set DLFS_CACHE_DIR to a writable folder)", .path.display())]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }

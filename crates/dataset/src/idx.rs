@@ -21,9 +21,9 @@ pub const SIDE: usize = 28;
 /// Reads a file and decompresses it if it is gzip (recognised by its first two bytes,
 /// `1f 8b`, whatever its name).
 pub fn read_file(path: &Path) -> Result<Vec<u8>, DataError> {
-    let raw = std::fs::read(path).map_err(|source| DataError::Read {
+    let raw = std::fs::read(path).map_err(|error| DataError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     decode(path, raw)
 }
@@ -41,9 +41,9 @@ pub fn decode(path: &Path, raw: Vec<u8>) -> Result<Vec<u8>, DataError> {
     let mut out = Vec::with_capacity(raw.len() * 4);
     flate2::read::GzDecoder::new(raw.as_slice())
         .read_to_end(&mut out)
-        .map_err(|source| DataError::Gzip {
+        .map_err(|error| DataError::Gzip {
             path: path.to_path_buf(),
-            source,
+            error,
         })?;
     Ok(out)
 }

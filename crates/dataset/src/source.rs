@@ -3,8 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use super::{
-    DataError, DatasetKind, FILES, FileBytes, LoadOptions, Mnist, Origin, assemble,
-    download::download_files, idx, sample,
+    DataError, DatasetKind, FILES, FileBytes, Known, LoadOptions, Mnist, Origin, assemble, cache,
+    download::{download_files, sha256_hex},
+    idx, sample,
 };
 
 /// The places to look for a data set, tried in order by [`Loader::load`].
@@ -62,51 +63,86 @@ impl Loader {
 
     /// Loads the data set from the first source that has it (see the [module docs](super)).
     ///
-    /// When it falls back to the bundled sample it prints one line on stderr saying so.
+    /// When it falls back to the bundled sample it prints two short lines on stderr: why, and
+    /// how to get the full set.
     pub fn load(&self, opts: LoadOptions) -> Result<Mnist, DataError> {
         if let Some(dir) = &self.data_dir {
             return load_dir(dir, self.kind, opts);
         }
         let why_sample = match &self.cache_dir {
             None => "there is no cache folder (set DLFS_CACHE_DIR or HOME)".to_string(),
-            Some(cache) => {
-                let dir = cache.join(self.kind.subdir());
-                if let Ok(paths) = find_files(&dir, self.kind) {
-                    return load_paths(self.kind, &paths, opts, Origin::Cache(dir));
-                }
-                if !self.download {
-                    "downloads are off (DLFS_OFFLINE)".to_string()
-                } else {
-                    let files: Vec<(&str, &str)> = self
-                        .sha256
-                        .iter()
-                        .map(|(f, h)| (f.as_str(), h.as_str()))
-                        .collect();
-                    let mirrors: Vec<&str> = self.mirrors.iter().map(|m| m.as_str()).collect();
-                    match download_files(&dir, &files, &mirrors) {
-                        Ok(()) => {
-                            let paths = find_files(&dir, self.kind)?;
-                            return load_paths(self.kind, &paths, opts, Origin::Downloaded(dir));
-                        }
-                        Err(DataError::Download { file, reasons }) => {
-                            format!("{file} could not be downloaded ({reasons})")
-                        }
-                        Err(e) => format!("the download failed ({e})"),
-                    }
-                }
-            }
+            Some(cache) => match self.load_cache(&cache.join(self.kind.subdir()), opts) {
+                Ok(mnist) => return Ok(mnist),
+                Err(why) => why,
+            },
         };
         let mnist = sample::load_sample(self.kind, opts)?;
         eprintln!(
-            "note: using the bundled {} sample ({} training + {} test images) because {}. \
-             For the full set, connect to the internet once (it is then cached), \
-             or pass --data-dir DIR / set DLFS_DATA_DIR.",
+            "note: using the bundled {} sample ({} training + {} test images): {}.",
             self.kind,
             mnist.t_train.len(),
             mnist.t_test.len(),
             one_line(&why_sample),
         );
+        eprintln!(
+            "note: for the full set, connect to the internet once (it is then cached) \
+             or pass --data-dir DIR / set DLFS_DATA_DIR."
+        );
         Ok(mnist)
+    }
+
+    /// The data set from the cache folder `dir`, verified, after downloading what is missing
+    /// or damaged when downloads are on; otherwise why not, in a few words.
+    fn load_cache(&self, dir: &Path, opts: LoadOptions) -> Result<Mnist, String> {
+        let damaged = match self.read_cache(dir, opts, Origin::Cache(dir.to_path_buf())) {
+            Ok(mnist) => return Ok(mnist),
+            Err(DataError::MissingDir { .. } | DataError::MissingFile { .. }) => None,
+            Err(e) => Some(e),
+        };
+        if !self.download {
+            return Err(match damaged {
+                None => "downloads are off (DLFS_OFFLINE)".to_string(),
+                Some(e) => {
+                    format!("the cache is damaged ({e}) and downloads are off (DLFS_OFFLINE)")
+                }
+            });
+        }
+        // download_files replaces a damaged file, and says so.
+        let files: Vec<(&str, &str)> = self
+            .sha256
+            .iter()
+            .map(|(f, h)| (f.as_str(), h.as_str()))
+            .collect();
+        let mirrors: Vec<&str> = self.mirrors.iter().map(|m| m.as_str()).collect();
+        match download_files(dir, &files, &mirrors) {
+            Ok(()) => self
+                .read_cache(dir, opts, Origin::Downloaded(dir.to_path_buf()))
+                .map_err(|e| format!("the downloaded files cannot be used ({e})")),
+            Err(DataError::Download { file, reasons }) => {
+                Err(format!("{file} could not be downloaded ({reasons})"))
+            }
+            Err(e) => Err(format!("the download failed ({e})")),
+        }
+    }
+
+    /// Reads the four files of the cache folder `dir`, each checked against [`Loader::sha256`].
+    fn read_cache(
+        &self,
+        dir: &Path,
+        opts: LoadOptions,
+        origin: Origin,
+    ) -> Result<Mnist, DataError> {
+        let paths = find_files(dir, self.kind)?;
+        let read = |i: usize| {
+            let expected = self.sha256.iter().find(|(f, _)| f == FILES[i]);
+            let bytes = match expected {
+                Some((_, sha256)) => cache::read_verified(&paths[i], sha256)?,
+                None => idx::read_file(&paths[i])?,
+            };
+            Ok::<_, DataError>((paths[i].clone(), bytes))
+        };
+        let files: FileBytes = [read(0)?, read(1)?, read(2)?, read(3)?];
+        assemble(self.kind, &files, opts, origin)
     }
 }
 
@@ -121,15 +157,63 @@ pub fn load_fashion_mnist(opts: LoadOptions) -> Result<Mnist, DataError> {
 }
 
 /// Loads a data set from a folder that must hold it (directly or in its subfolder).
+///
+/// Each file is recognised by its content (the [`Known`] table): the other data set's files,
+/// or a known file under another file's name, are refused; files that are not the published
+/// ones (your own data in the IDX format) are used as they are, with a note saying so.
 pub fn load_dir(dir: &Path, kind: DatasetKind, opts: LoadOptions) -> Result<Mnist, DataError> {
     let paths = find_files(dir, kind)?;
-    let origin = Origin::Dir(paths[0].parent().unwrap_or(dir).to_path_buf());
-    load_paths(kind, &paths, opts, origin)
+    let read = |i: usize| Ok::<_, DataError>((paths[i].clone(), idx::read_file(&paths[i])?));
+    let files: FileBytes = [read(0)?, read(1)?, read(2)?, read(3)?];
+    let folder = paths[0].parent().unwrap_or(dir).to_path_buf();
+    let unknown = identify(kind, &files)?;
+    if !unknown.is_empty() {
+        eprintln!(
+            "note: {} of the 4 files in {} are not the published {kind} or sample files ({}): \
+             using them as they are",
+            unknown.len(),
+            folder.display(),
+            unknown.join(", "),
+        );
+    }
+    assemble(kind, &files, opts, Origin::Dir(folder))
+}
+
+/// Recognises each file by its content: an error for a file of the other data set or a known
+/// file in the wrong place; the names of the files that are not known.
+fn identify(kind: DatasetKind, files: &FileBytes) -> Result<Vec<&'static str>, DataError> {
+    let mut unknown = Vec::new();
+    for (i, (path, bytes)) in files.iter().enumerate() {
+        match Known::identify(&sha256_hex(bytes)) {
+            Some(found) if found.kind != kind => {
+                return Err(DataError::WrongDataset {
+                    path: path.clone(),
+                    wanted: kind,
+                    found,
+                });
+            }
+            Some(found) if found.file != i => {
+                return Err(DataError::WrongFile {
+                    path: path.clone(),
+                    wanted: FILES[i],
+                    found,
+                });
+            }
+            Some(_) => {}
+            None => unknown.push(FILES[i]),
+        }
+    }
+    Ok(unknown)
 }
 
 /// The paths of the four files in `dir/<subdir>` if that folder exists, else in `dir`;
 /// `name.gz` is preferred to `name`. An error names the folder and the first missing file.
 pub fn find_files(dir: &Path, kind: DatasetKind) -> Result<[PathBuf; 4], DataError> {
+    if dir.is_file() {
+        return Err(DataError::NotADir {
+            dir: dir.to_path_buf(),
+        });
+    }
     if !dir.is_dir() {
         return Err(DataError::MissingDir {
             dir: dir.to_path_buf(),
@@ -156,18 +240,6 @@ pub fn find_files(dir: &Path, kind: DatasetKind) -> Result<[PathBuf; 4], DataErr
     ])
 }
 
-/// Reads, decompresses and checks four files.
-fn load_paths(
-    kind: DatasetKind,
-    paths: &[PathBuf; 4],
-    opts: LoadOptions,
-    origin: Origin,
-) -> Result<Mnist, DataError> {
-    let read = |i: usize| Ok::<_, DataError>((paths[i].clone(), idx::read_file(&paths[i])?));
-    let files: FileBytes = [read(0)?, read(1)?, read(2)?, read(3)?];
-    assemble(kind, &files, opts, origin)
-}
-
 /// A non-empty environment variable as a path.
 fn env_path(name: &str) -> Option<PathBuf> {
     std::env::var_os(name)
@@ -177,8 +249,9 @@ fn env_path(name: &str) -> Option<PathBuf> {
 
 /// `DLFS_DATA_DIR`. A relative path that is not found from the current folder is looked up
 /// from its parents too, so `DLFS_DATA_DIR=../shared/data` set at the workspace root still
-/// works when `cargo test` runs a crate's tests from the crate's folder.
-fn env_data_dir() -> Option<PathBuf> {
+/// works when `cargo test` runs a crate's tests from the crate's folder. Everything that reads
+/// `DLFS_DATA_DIR` (the loader, the tests' [`crate::testing::shared_data_dir`]) resolves it here.
+pub fn env_data_dir() -> Option<PathBuf> {
     let dir = env_path("DLFS_DATA_DIR")?;
     if dir.is_absolute() || dir.exists() {
         return Some(dir);

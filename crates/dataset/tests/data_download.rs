@@ -11,10 +11,8 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use data_common::{TempDir, tiny_set};
-use dataset::{
-    DataError, DatasetKind, FILES, LoadOptions, Loader, Origin, download_files, idx, sha256_hex,
-};
+use data_common::{TempDir, sums_of, tiny_set, write_set};
+use dataset::{DataError, DatasetKind, FILES, LoadOptions, Loader, Origin, download_files, idx};
 
 /// What the server answers for one path.
 #[derive(Clone)]
@@ -127,11 +125,7 @@ fn serve(mut stream: TcpStream, routes: &HashMap<String, Reply>) -> Option<Strin
 /// The tiny set's files: raw bytes and `(name, sha256)` pairs.
 fn tiny() -> ([Vec<u8>; 4], Vec<(String, String)>) {
     let files = tiny_set(3, 2);
-    let sums = FILES
-        .iter()
-        .zip(&files)
-        .map(|(name, bytes)| (name.to_string(), sha256_hex(bytes)))
-        .collect();
+    let sums = sums_of(&files);
     (files, sums)
 }
 
@@ -139,11 +133,13 @@ fn pairs(sums: &[(String, String)]) -> Vec<(&str, &str)> {
     sums.iter().map(|(f, h)| (f.as_str(), h.as_str())).collect()
 }
 
-/// The folder's file names, sorted (temporary files would show up here).
+/// The folder's file names but the checksum memo, sorted (temporary files and locks would show
+/// up here).
 fn listing(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .map(|rd| {
             rd.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|name| name != ".verified")
                 .collect()
         })
         .unwrap_or_default();
@@ -310,4 +306,107 @@ fn the_loader_falls_back_to_the_sample_when_the_download_fails() {
     let m = loader.load(LoadOptions::default()).unwrap();
     assert_eq!(m.origin, Origin::Sample);
     assert_eq!(listing(&tmp.join("cache/mnist")), Vec::<String>::new());
+}
+
+/// Routes serving the tiny set gzipped under `/good/`.
+fn good_routes(files: &[Vec<u8>; 4]) -> HashMap<String, Reply> {
+    FILES
+        .iter()
+        .zip(files)
+        .map(|(name, b)| (format!("/good/{name}.gz"), Reply::Good(idx::gzip(b))))
+        .collect()
+}
+
+#[test]
+fn a_damaged_cached_file_is_downloaded_again() {
+    let (files, sums) = tiny();
+    let server = Server::start(good_routes(&files));
+    let tmp = TempDir::new("dl-damaged");
+    let dir = tmp.join("cache/mnist");
+    write_set(&dir, &files, true);
+    // The cached test labels changed: still a valid gzip and a valid IDX file, wrong content.
+    let mut labels = files[3].clone();
+    *labels.last_mut().unwrap() = 7;
+    std::fs::write(dir.join(format!("{}.gz", FILES[3])), idx::gzip(&labels)).unwrap();
+    let loader = Loader {
+        cache_dir: Some(tmp.join("cache")),
+        download: true,
+        mirrors: vec![server.url("good")],
+        sha256: sums,
+        ..Loader::new(DatasetKind::Mnist)
+    };
+    let m = loader.load(LoadOptions::default()).unwrap();
+    assert_eq!(m.origin, Origin::Downloaded(dir.clone()));
+    assert_eq!(m.t_test.to_vec(), vec![0, 1], "the right labels");
+    assert_eq!(
+        server.requests(),
+        [format!("/good/{}.gz", FILES[3])],
+        "only the damaged file is fetched"
+    );
+    // From then on it comes from the cache, verified, without a request.
+    let m = loader.load(LoadOptions::default()).unwrap();
+    assert_eq!(m.origin, Origin::Cache(dir));
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[test]
+fn download_files_replaces_a_damaged_file_it_finds() {
+    let (files, sums) = tiny();
+    let server = Server::start(good_routes(&files));
+    let tmp = TempDir::new("dl-replace");
+    let dir = tmp.join("mnist");
+    write_set(&dir, &files, false);
+    std::fs::write(dir.join(FILES[0]), &files[2]).unwrap(); // the test images as training images
+    download_files(&dir, &pairs(&sums), &[&server.url("good")]).unwrap();
+    assert_eq!(server.requests(), [format!("/good/{}.gz", FILES[0])]);
+    assert!(!dir.join(FILES[0]).exists(), "the damaged file is gone");
+    assert_eq!(
+        idx::read_file(&dir.join(format!("{}.gz", FILES[0]))).unwrap(),
+        files[0]
+    );
+}
+
+#[test]
+fn two_threads_downloading_the_same_files_fetch_each_once() {
+    let (files, sums) = tiny();
+    let server = Server::start(good_routes(&files));
+    let tmp = TempDir::new("dl-threads");
+    let dir = tmp.join("mnist");
+    let url = server.url("good");
+    std::thread::scope(|scope| {
+        let runs: Vec<_> = (0..3)
+            .map(|_| scope.spawn(|| download_files(&dir, &pairs(&sums), &[&url])))
+            .collect();
+        for run in runs {
+            run.join().unwrap().unwrap();
+        }
+    });
+    let mut asked = server.requests();
+    asked.sort();
+    let mut expected: Vec<String> = FILES.iter().map(|f| format!("/good/{f}.gz")).collect();
+    expected.sort();
+    assert_eq!(asked, expected, "each file fetched once");
+    let mut names: Vec<String> = FILES.iter().map(|f| format!("{f}.gz")).collect();
+    names.sort();
+    assert_eq!(listing(&dir), names, "no temporary file or lock left");
+}
+
+#[test]
+fn a_stale_lock_is_taken_over() {
+    let (files, sums) = tiny();
+    let server = Server::start(good_routes(&files));
+    let tmp = TempDir::new("dl-stale");
+    let dir = tmp.join("mnist");
+    std::fs::create_dir_all(&dir).unwrap();
+    // A lock left by a run killed 11 minutes ago.
+    let lock = dir.join(format!(".{}.lock", FILES[0]));
+    let file = std::fs::File::create(&lock).unwrap();
+    file.set_modified(std::time::SystemTime::now() - Duration::from_secs(11 * 60))
+        .unwrap();
+    drop(file);
+    let started = Instant::now();
+    download_files(&dir, &pairs(&sums), &[&server.url("good")]).unwrap();
+    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(!lock.exists());
+    assert_eq!(server.requests().len(), 4);
 }

@@ -3,7 +3,7 @@
 
 mod data_common;
 
-use data_common::{TempDir, tiny_set, write_set};
+use data_common::{TempDir, sums_of, tiny_set, write_set};
 use dataset::{DataError, DatasetKind, FILES, LoadOptions, Loader, Origin, idx, load_dir};
 
 const MNIST: DatasetKind = DatasetKind::Mnist;
@@ -229,6 +229,7 @@ fn the_chain_uses_the_cache_then_the_sample() {
     let loader = Loader {
         cache_dir: Some(tmp.join("cache")),
         download: false,
+        sha256: sums_of(&tiny_set(2, 1)),
         ..Loader::new(MNIST)
     };
     // An empty cache with downloads off: the bundled sample.

@@ -4,7 +4,10 @@
 mod data_common;
 
 use data_common::shared_data_dir;
-use dataset::{DataError, DatasetKind, LoadOptions, Origin, load_dir, load_sample};
+use dataset::{
+    Cut, DataError, DatasetKind, FILES, Known, LoadOptions, Origin, find_files, idx, load_dir,
+    load_sample, sha256_hex,
+};
 use ndarray::s;
 
 /// The first ten training and test labels of each data set.
@@ -47,6 +50,11 @@ fn full_mnist_and_fashion_mnist() {
         eprintln!("{m}");
         check(&m, 60000, 10000);
         assert_eq!(m.origin, Origin::Dir(data.join(kind.subdir())));
+        // Every file is the published one, as the Known table says.
+        for (i, path) in find_files(&data, kind).unwrap().iter().enumerate() {
+            let sum = sha256_hex(&idx::read_file(path).unwrap());
+            assert_eq!(sum, Known::set(kind, Cut::Full)[i].sha256, "{}", FILES[i]);
+        }
         // Every class is there: MNIST's 6742 ones, Fashion's 6000 of each.
         let ones = m.t_train.iter().filter(|&&t| t == 1).count();
         assert_eq!(
@@ -92,7 +100,11 @@ fn one_data_set_given_for_the_other_is_an_error() {
             e,
             DataError::WrongDataset {
                 wanted: DatasetKind::Mnist,
-                found: DatasetKind::Fashion,
+                found: Known {
+                    kind: DatasetKind::Fashion,
+                    cut: Cut::Full,
+                    ..
+                },
                 ..
             }
         ),

@@ -16,6 +16,7 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use ndarray::{ArrayD, IxDyn, OwnedRepr};
 use ndarray_npy::{NpzReader, NpzWriter, ReadNpyError, ReadNpzError};
@@ -26,11 +27,12 @@ use crate::{Float, Param};
 /// the array.
 #[derive(Debug, thiserror::Error)]
 pub enum NpzError {
-    /// The file cannot be opened or created.
-    #[error("cannot open {}: {source}", .path.display())]
+    /// The file cannot be opened. (The cause is part of the message, not a `source`: a binary
+    /// prints the error chain on one line, and a `source` would repeat it.)
+    #[error("cannot open {}: {error}", .path.display())]
     Open {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// The file is not a zip archive of `.npy` arrays.
     #[error("{} is not a .npz file ({reason})", .path.display())]
@@ -60,8 +62,8 @@ pub enum NpzError {
         name: String,
         reason: String,
     },
-    /// Writing failed.
-    #[error("cannot write {}: {reason}", .path.display())]
+    /// Writing failed; the file that was there before is untouched.
+    #[error("cannot write {}: {reason} (the previous file, if any, is unchanged)", .path.display())]
     Write { path: PathBuf, reason: String },
     /// Two arrays to save have the same name.
     #[error("cannot save {}: two arrays are named {name:?}", .path.display())]
@@ -99,9 +101,9 @@ impl Npz {
     /// Opens a `.npz` file and lists its arrays.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, NpzError> {
         let path = path.as_ref().to_path_buf();
-        let file = File::open(&path).map_err(|source| NpzError::Open {
+        let file = File::open(&path).map_err(|error| NpzError::Open {
             path: path.clone(),
-            source,
+            error,
         })?;
         let format = |e: ReadNpzError| NpzError::Format {
             path: path.clone(),
@@ -140,7 +142,8 @@ impl Npz {
         Ok(array)
     }
 
-    /// Array `name` whatever its shape, converted to `F` (float32 and float64 are accepted).
+    /// Array `name` whatever its shape, converted to `F` (float32 and float64 are accepted),
+    /// in standard (row-major) layout even when NumPy saved it with `fortran_order: True`.
     pub fn get_any_shape<F: Float>(&mut self, name: &str) -> Result<ArrayD<F>, NpzError> {
         if !self.names.iter().any(|n| n == name) {
             return Err(NpzError::Missing {
@@ -156,28 +159,37 @@ impl Npz {
         };
         // Try float32, then float64: the descriptor in the array's header says which it is.
         match self.reader.by_name::<OwnedRepr<f32>, IxDyn>(name) {
-            Ok(a) => return Ok(a.mapv(|x| F::lit(f64::from(x)))),
+            Ok(a) => return Ok(row_major(&a, |x| F::lit(f64::from(x)))),
             Err(ReadNpzError::Npy(ReadNpyError::WrongDescriptor(_))) => {}
             Err(e) => return Err(read_error(e)),
         }
         match self.reader.by_name::<OwnedRepr<f64>, IxDyn>(name) {
-            Ok(a) => Ok(a.mapv(F::lit)),
+            Ok(a) => Ok(row_major(&a, F::lit)),
             Err(e) => Err(read_error(e)),
         }
     }
 }
 
+/// `a` converted element by element into a new array in standard (C, row-major) layout.
+/// An array NumPy stored column-major (`fortran_order: True`) is read with Fortran strides;
+/// `mapv` would keep them, and code that walks the memory (`as_slice`, reshapes) would then
+/// see the values transposed.
+fn row_major<A: Copy, F>(a: &ArrayD<A>, f: impl Fn(A) -> F) -> ArrayD<F> {
+    let values: Vec<F> = a.iter().map(|&x| f(x)).collect(); // logical (row-major) order
+    ArrayD::from_shape_vec(a.raw_dim(), values).expect("as many values as the shape holds")
+}
+
 /// Writes named arrays to a compressed `.npz` file (creating its folder), as float32 when
 /// `F = f32` and float64 when `F = f64`. `np.load(path)` reads it back in Python.
+///
+/// The arrays go to a temporary file in the same folder, which is flushed to disk and then
+/// renamed to `path`: a save that fails half-way (a full disk) leaves the previous file as it
+/// was, and no half-written archive under either name.
 pub fn save_npz<F: Float>(
     path: impl AsRef<Path>,
     arrays: &[(&str, &ArrayD<F>)],
 ) -> Result<(), NpzError> {
     let path = path.as_ref();
-    let write_error = |reason: String| NpzError::Write {
-        path: path.to_path_buf(),
-        reason,
-    };
     for (i, (name, _)) in arrays.iter().enumerate() {
         if arrays[..i].iter().any(|(other, _)| other == name) {
             return Err(NpzError::Duplicate {
@@ -186,14 +198,30 @@ pub fn save_npz<F: Float>(
             });
         }
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| write_error(e.to_string()))?;
-    }
-    let file = File::create(path).map_err(|source| NpzError::Open {
+    let write_error = |reason: String| NpzError::Write {
         path: path.to_path_buf(),
-        source,
-    })?;
-    let mut npz = NpzWriter::new_compressed(file);
+        reason,
+    };
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| write_error(format!("cannot create its folder ({e})")))?;
+    }
+    let tmp = temp_path(path);
+    let written = write_npz(&tmp, arrays)
+        .and_then(|()| std::fs::rename(&tmp, path).map_err(|e| e.to_string()));
+    written.map_err(|reason| {
+        let _ = std::fs::remove_file(&tmp);
+        write_error(reason)
+    })
+}
+
+/// Writes the archive to `tmp` and flushes it to disk; the reason if anything fails.
+fn write_npz<F: Float>(tmp: &Path, arrays: &[(&str, &ArrayD<F>)]) -> Result<(), String> {
+    let file = File::create(tmp).map_err(|e| e.to_string())?;
+    let mut npz = NpzWriter::new_compressed(QuietAfterError {
+        file,
+        failed: false,
+    });
     // Our Float is f32 or f64: its size says which NumPy dtype to store.
     let is_f32 = std::mem::size_of::<F>() == 4;
     for (name, array) in arrays {
@@ -202,10 +230,49 @@ pub fn save_npz<F: Float>(
         } else {
             npz.add_array(*name, &array.mapv(|x| x.to_f64().expect("f64 to f64")))
         };
-        added.map_err(|e| write_error(format!("array {name:?}: {e}")))?;
+        added.map_err(|e| format!("array {name:?}: {e}"))?;
     }
-    npz.finish().map_err(|e| write_error(e.to_string()))?;
-    Ok(())
+    let written = npz.finish().map_err(|e| e.to_string())?;
+    written.file.sync_all().map_err(|e| e.to_string())
+}
+
+/// The temporary file, which after a failed write takes (and drops) whatever else comes: the
+/// zip writer, dropped unfinished after the error, would otherwise try to finish the archive
+/// and print a second message of its own beside our one error line.
+struct QuietAfterError {
+    file: File,
+    failed: bool,
+}
+
+impl std::io::Write for QuietAfterError {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.failed {
+            return Ok(buf.len());
+        }
+        self.file.write(buf).inspect_err(|_| self.failed = true)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.failed {
+            return Ok(());
+        }
+        self.file.flush().inspect_err(|_| self.failed = true)
+    }
+}
+
+impl std::io::Seek for QuietAfterError {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        self.file.seek(pos)
+    }
+}
+
+/// A temporary name beside `path`, unique to this write (process id and a counter shared by
+/// the process's threads): `.params.npz.1234-0.part`.
+fn temp_path(path: &Path) -> PathBuf {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    path.with_file_name(format!(".{name}.{}-{n}.part", std::process::id()))
 }
 
 /// Reads every array of a `.npz` file, converted to `F`, by name.

@@ -378,10 +378,16 @@ mod tests {
 
     #[test]
     fn rmsprop_steps() {
-        // h1 = 0.01, w1 = 1 - 0.1·1/0.1 = 0; gradient 0 then: w2 = 0
-        let w = two_steps(&mut RmsProp::new(0.1), 1.0);
-        assert_abs_diff_eq!(w[0], 0.0, epsilon = 1e-5);
-        assert_abs_diff_eq!(w[1], 0.0, epsilon = 1e-5);
+        // lr 0.01, so that step 2 still has a gradient and the decay of h shows:
+        // h1 = 0.99·0 + 0.01·1² = 0.01, w1 = 1 - 0.01·1/(√0.01 + 1e-7) ≈ 0.9
+        // h2 = 0.99·0.01 + 0.01·w1² ≈ 0.018, w2 = w1 - 0.01·w1/√h2
+        // (without the decay, h2 = 0.01 + 0.81 = 0.82 and w2 ≈ 0.890 instead of 0.833)
+        let w = two_steps(&mut RmsProp::new(0.01), 1.0);
+        let w1 = 1.0 - 0.01 / (0.01f64.sqrt() + 1e-7);
+        assert_abs_diff_eq!(w[0], w1, epsilon = 1e-12);
+        let h2 = 0.99 * 0.01 + 0.01 * w1 * w1;
+        assert_abs_diff_eq!(w[1], w1 - 0.01 * w1 / (h2.sqrt() + 1e-7), epsilon = 1e-12);
+        assert_abs_diff_eq!(w[1], 0.8329, epsilon = 1e-4);
     }
 
     #[test]

@@ -69,6 +69,15 @@ impl LineChart {
         }
     }
 
+    /// Train and test accuracy against epochs, the chart the book draws after training: the
+    /// training curve solid, the test curve dashed, both with markers, y from 0 to 1.
+    pub fn accuracy(title: impl Into<String>, epochs: &[f64], train: &[f64], test: &[f64]) -> Self {
+        LineChart::new(title, "epoch", "accuracy")
+            .series(Series::new("train", epochs, train).markers())
+            .series(Series::new("test", epochs, test).markers().dashed())
+            .y_range(0.0, 1.0)
+    }
+
     /// Adds a series.
     pub fn series(mut self, s: Series) -> Self {
         self.series.push(s);

@@ -1,7 +1,9 @@
 //! Drawing machinery shared by the charts: the font, PNG/SVG output, axes, series, legends.
 
+use std::io::Write;
 use std::path::Path;
 use std::sync::Once;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use anyhow::{Context, bail};
 use plotters::coord::Shift;
@@ -57,7 +59,8 @@ pub(crate) fn ensure_font() {
 /// Draws `fig` and writes it to `path`: PNG for `.png`, SVG for `.svg`.
 ///
 /// Everything is drawn in memory first and the file written only if every step succeeded, so
-/// a failed draw never leaves a blank or half-drawn picture behind.
+/// a failed draw never leaves a blank or half-drawn picture behind; the file is replaced
+/// atomically ([`replace_file`]), so a failed write never leaves half a picture either.
 pub(crate) fn save(fig: &impl Paint, path: &Path) -> anyhow::Result<()> {
     let shown = path.display();
     fig.check()
@@ -77,10 +80,15 @@ pub(crate) fn save(fig: &impl Paint, path: &Path) -> anyhow::Result<()> {
     match ext.as_deref() {
         Some("png") => {
             let buf = render_rgb(fig).with_context(|| format!("cannot draw {shown}"))?;
-            let mut file = BitMapBackend::new(path, (w, h));
-            file.blit_bitmap((0, 0), (w, h), &buf)
-                .and_then(|()| file.present())
-                .map_err(|e| anyhow::anyhow!("cannot write {shown}: {e}"))?;
+            replace_file(path, |tmp| {
+                let mut file = BitMapBackend::new(tmp, (w, h));
+                file.blit_bitmap((0, 0), (w, h), &buf)
+                    .and_then(|()| file.present())
+                    .map_err(|e| e.to_string())?;
+                std::fs::File::open(tmp)
+                    .and_then(|f| f.sync_all())
+                    .map_err(|e| e.to_string())
+            })
         }
         Some("svg") => {
             let mut svg = String::new();
@@ -91,11 +99,34 @@ pub(crate) fn save(fig: &impl Paint, path: &Path) -> anyhow::Result<()> {
                     .and_then(|()| root.present())
                     .map_err(|e| anyhow::anyhow!("cannot draw {shown}: {e}"))?;
             }
-            std::fs::write(path, svg).with_context(|| format!("cannot write {shown}"))?;
+            replace_file(path, |tmp| {
+                std::fs::File::create(tmp)
+                    .and_then(|mut f| f.write_all(svg.as_bytes()).and_then(|()| f.sync_all()))
+                    .map_err(|e| e.to_string())
+            })
         }
         _ => bail!("cannot save the figure as {shown}: give a path ending in .png or .svg"),
     }
-    Ok(())
+}
+
+/// Replaces the file at `path` by what `write` puts in a temporary file beside it: written,
+/// flushed to disk, then renamed, so a failed write leaves the previous figure whole.
+/// The temporary name keeps the extension (`.loss.png.1234-0.png`), which picks the encoder,
+/// and is unique to this write (process id and a counter).
+fn replace_file(
+    path: &Path,
+    write: impl FnOnce(&Path) -> Result<(), String>,
+) -> anyhow::Result<()> {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, Ordering::Relaxed);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let ext = path.extension().unwrap_or_default().to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.{}-{n}.{ext}", std::process::id()));
+    let written = write(&tmp).and_then(|()| std::fs::rename(&tmp, path).map_err(|e| e.to_string()));
+    written.map_err(|reason| {
+        let _ = std::fs::remove_file(&tmp);
+        anyhow::anyhow!("cannot write {}: {reason}", path.display())
+    })
 }
 
 /// Draws `fig` into an RGB buffer (3 bytes a pixel, row by row).

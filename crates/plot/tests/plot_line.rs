@@ -138,3 +138,33 @@ fn empty_chart_still_draws_axes_and_title() {
     let p = read_png(&dir.join("e.png"));
     assert!(p.dark((150, 490), (0, 30)) > 100);
 }
+
+#[test]
+fn a_figure_replaces_the_old_file_whole_or_not_at_all() {
+    let dir = out_dir("line_atomic");
+    let names = |dir: &std::path::Path| {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    for name in ["fig.png", "fig.svg"] {
+        sigmoid_chart().save(dir.join(name)).unwrap();
+        sigmoid_chart().save(dir.join(name)).unwrap(); // replaced, not appended to
+    }
+    assert_eq!(read_png(&dir.join("fig.png")).width, 640);
+    assert_eq!(
+        names(&dir),
+        ["fig.png", "fig.svg"],
+        "no temporary file left"
+    );
+    // A write that cannot finish (the target is a folder) fails in one line naming the path,
+    // and leaves no temporary file behind.
+    std::fs::create_dir_all(dir.join("taken.png")).unwrap();
+    let e = sigmoid_chart().save(dir.join("taken.png")).unwrap_err();
+    let msg = format!("{e:#}");
+    assert!(msg.contains("taken.png") && !msg.contains('\n'), "{msg}");
+    assert_eq!(names(&dir), ["fig.png", "fig.svg", "taken.png"]);
+}

@@ -17,7 +17,7 @@ struct Args {
     #[command(flatten)]
     out: dlfs_cli::OutArg,
     /// How many images to show
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = dlfs_cli::ranges::at_least(1))]
     count: usize,
     /// Show the test images instead of the training images
     #[arg(long)]
@@ -58,7 +58,6 @@ fn main() -> ExitCode {
             ("training", &mnist.x_train, &mnist.t_train)
         };
         let n = args.count.min(t.len());
-        anyhow::ensure!(n > 0, "--count must be at least 1");
         let names = mnist.kind.class_names();
         println!("first label: {}", names[t[0]]);
         // ANCHOR: grid

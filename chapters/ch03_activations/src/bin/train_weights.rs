@@ -22,7 +22,7 @@ struct Args {
     #[arg(long, default_value = "assets/weights/ch03_sigmoid_784_50_100_10.npz")]
     save: std::path::PathBuf,
     /// Passes over the training set
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = dlfs_cli::ranges::at_least(1))]
     epochs: usize,
     #[command(flatten)]
     data: DataArgs,
@@ -33,7 +33,6 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(args.epochs >= 1, "--epochs must be at least 1");
         let mnist = args.data.load(LoadOptions::default())?;
         println!("data: {mnist}");
         let mut rng = args.seed.rng();

@@ -8,7 +8,6 @@ use ch04_gradient::functions::{forward_difference, function_1, tangent_line};
 use clap::Parser;
 use dlfs::gradient::numerical_diff;
 use dlfs_cli::OutArg;
-use dlfs_plot::{LineChart, Series, linspace};
 
 /// Prints the numerical slope of f(x) = 0.01x² + 0.1x at x = 5 and x = 10, shows what a tiny h
 /// does to it, and draws f with its tangent lines.
@@ -23,8 +22,8 @@ fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
         // ANCHOR: slopes
-        let (slope_5, tangent_5) = tangent_line(function_1, 5.0);
-        let (slope_10, tangent_10) = tangent_line(function_1, 10.0);
+        let (slope_5, _) = tangent_line(function_1, 5.0);
+        let (slope_10, _) = tangent_line(function_1, 10.0);
         println!("slope at x=5: {slope_5}");
         println!("slope at x=10: {slope_10}");
         // ANCHOR_END: slopes
@@ -52,33 +51,8 @@ fn main() -> ExitCode {
         );
         // ANCHOR_END: rounding
 
-        let x = linspace(0.0, 20.0, 201);
         let path = args.out.path("gradient_1d.png")?;
-        LineChart::new("f(x) = 0.01x² + 0.1x and its tangents", "x", "f(x)")
-            .series(Series::from_fn("f(x)", &x, function_1))
-            .series(
-                Series::from_fn(
-                    format!("tangent at x=5 (slope {slope_5:.3})"),
-                    &x,
-                    tangent_5,
-                )
-                .dashed(),
-            )
-            .series(
-                Series::from_fn(
-                    format!("tangent at x=10 (slope {slope_10:.3})"),
-                    &x,
-                    tangent_10,
-                )
-                .dotted(),
-            )
-            .series(
-                Series::from_points("", [(5.0, function_1(5.0)), (10.0, function_1(10.0))])
-                    .points_only()
-                    .color(dlfs_plot::PALETTE[3]),
-            )
-            .y_range(-1.0, 6.0)
-            .save(&path)?;
+        ch04_gradient::figures::tangents(&path)?;
         println!("wrote {}", path.display());
         Ok(())
     })

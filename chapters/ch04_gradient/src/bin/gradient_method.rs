@@ -4,11 +4,12 @@
 //! steps overshoot and x blows up to ~1e13; with lr 1e-10 x hardly moves.
 use std::process::ExitCode;
 
+use ch04_gradient::figures;
 use ch04_gradient::functions::function_2;
 use clap::Parser;
 use dlfs::gradient::gradient_descent;
 use dlfs_cli::OutArg;
-use dlfs_plot::{Contour, LineChart, PALETTE, Series};
+use dlfs_cli::ranges::{at_least, finite};
 use ndarray::{Array1, arr1};
 
 /// Runs gradient descent from (−3, 4) with three learning rates, prints where each ends, and
@@ -17,10 +18,10 @@ use ndarray::{Array1, arr1};
 #[command(version)]
 struct Args {
     /// Number of steps of the run drawn over the contours
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = at_least(1))]
     steps: usize,
     /// Learning rate of the run drawn over the contours
-    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = 0.1, value_parser = finite(), allow_negative_numbers = true)]
     lr: f64,
     #[command(flatten)]
     out: OutArg,
@@ -33,13 +34,6 @@ fn fmt(x: &Array1<f64>) -> String {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(
-            args.lr.is_finite(),
-            "--lr must be a number (got {})",
-            args.lr
-        );
-        anyhow::ensure!(args.steps >= 1, "--steps must be at least 1");
-
         // ANCHOR: descent
         let init_x = arr1(&[-3.0, 4.0]);
         let (x, path) = gradient_descent(function_2, init_x.clone(), args.lr, args.steps);
@@ -59,35 +53,15 @@ fn main() -> ExitCode {
 
         let mut points: Vec<(f64, f64)> = path.iter().map(|x| (x[0], x[1])).collect();
         points.push((x[0], x[1]));
+        let title = format!(
+            "Gradient descent on x0² + x1², lr {}, {} steps",
+            args.lr, args.steps
+        );
         let contour = args.out.path("gradient_method.png")?;
-        Contour::new(
-            format!(
-                "Gradient descent on x0² + x1², lr {}, {} steps",
-                args.lr, args.steps
-            ),
-            "x0",
-            "x1",
-        )
-        .function((-3.5, 3.5), (-4.5, 4.5), |x0, x1| x0 * x0 + x1 * x1)
-        .levels([0.5, 2.0, 4.5, 8.0, 12.5, 18.0, 24.5])
-        .path(Series::from_points("x at each step", points).markers())
-        .size(560, 680)
-        .save(&contour)?;
+        figures::descent_path(title, points, &contour)?;
         println!("wrote {}", contour.display());
-
         let distance = args.out.path("gradient_method_lr.png")?;
-        let mut chart = LineChart::new(
-            "Distance from the minimum, by learning rate",
-            "step",
-            "‖x‖ (log scale)",
-        )
-        .log_y();
-        for (k, (lr, path)) in runs.iter().enumerate() {
-            let norms = path.iter().map(|x| x.dot(x).sqrt());
-            chart =
-                chart.series(Series::from_values(format!("lr = {lr:?}"), norms).color(PALETTE[k]));
-        }
-        chart.save(&distance)?;
+        figures::distance_by_lr(&runs, &distance)?;
         println!("wrote {}", distance.display());
         Ok(())
     })

@@ -4,12 +4,12 @@
 //! dW ≈ [[0.219248, 0.143562, -0.362810], [0.328871, 0.215344, -0.544215]].
 use std::process::ExitCode;
 
+use ch04_gradient::report::{matrix, row};
 use ch04_gradient::simple_net::{SimpleNet, numerical_dw};
 use clap::Parser;
 use dlfs::functions::softmax;
 use dlfs_cli::{OutArg, SeedArg};
-use dlfs_plot::{Figure, LineChart, Series, linspace};
-use ndarray::{Array1, Array2, arr1};
+use ndarray::{Array1, arr1};
 
 /// Prints the 2×3 net's prediction, loss and dL/dW for x = [0.6, 0.9] and t = [0, 0, 1], and
 /// draws the loss along each weight with the slope dL/dW predicts.
@@ -23,16 +23,6 @@ struct Args {
     seed: SeedArg,
     #[command(flatten)]
     out: OutArg,
-}
-
-fn row(v: ndarray::ArrayView1<f64>) -> String {
-    let items: Vec<String> = v.iter().map(|x| format!("{x:.8}")).collect();
-    format!("[{}]", items.join(", "))
-}
-
-fn matrix(m: &Array2<f64>) -> String {
-    let rows: Vec<String> = m.rows().into_iter().map(row).collect();
-    format!("[{}]", rows.join(", "))
 }
 
 fn main() -> ExitCode {
@@ -61,7 +51,7 @@ fn main() -> ExitCode {
         );
 
         let path = args.out.path("gradient_simplenet.png")?;
-        figure(&net, &x, &t, &dw).save(&path)?;
+        ch04_gradient::figures::loss_along_weights(&net, (&x, &t), &dw, &path)?;
         println!("wrote {}", path.display());
         Ok(())
     })
@@ -69,33 +59,4 @@ fn main() -> ExitCode {
 
 fn argmax(v: &Array1<f64>) -> usize {
     dlfs::functions::argmax_rows(v.view().insert_axis(ndarray::Axis(0)))[0]
-}
-
-/// One panel per weight: the loss as that weight alone moves ±1, and the tangent whose slope
-/// is its entry of dW.
-fn figure(net: &SimpleNet, x: &Array1<f64>, t: &Array1<f64>, dw: &Array2<f64>) -> Figure {
-    let mut fig = Figure::new("The loss along each weight, and the slope dL/dW gives it").cols(3);
-    let loss0 = net.loss(x, t);
-    for ((i, j), &w0) in net.w.indexed_iter() {
-        let ws = linspace(w0 - 1.0, w0 + 1.0, 81);
-        let loss_at = |w: f64| {
-            let mut moved = net.clone();
-            moved.w[[i, j]] = w;
-            moved.loss(x, t)
-        };
-        let slope = dw[[i, j]];
-        fig = fig.panel(
-            LineChart::new(
-                format!("W[{i}][{j}]: dL/dW = {slope:.3}"),
-                format!("W[{i}][{j}]"),
-                "loss",
-            )
-            .series(Series::from_fn("loss", &ws, loss_at))
-            .series(Series::from_fn("tangent", &ws, |w| loss0 + slope * (w - w0)).dashed())
-            .series(Series::from_points("", [(w0, loss0)]).points_only())
-            .y_range(0.0, 2.0)
-            .size(420, 340),
-        );
-    }
-    fig
 }

@@ -16,7 +16,7 @@ use ndarray::{Axis, s};
 #[command(version)]
 struct Args {
     /// How many training images the check uses
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 3, value_parser = dlfs_cli::ranges::at_least(1))]
     batch: usize,
     #[command(flatten)]
     data: DataArgs,
@@ -27,7 +27,6 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(args.batch >= 1, "--batch must be at least 1");
         let mnist = args.data.load(LoadOptions::default())?;
         let n = args.batch.min(mnist.t_train.len());
         let mut rng = args.seed.rng();

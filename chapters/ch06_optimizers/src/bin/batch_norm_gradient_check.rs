@@ -14,6 +14,7 @@ use dlfs::gradient::{mean_abs_diff, relative_error};
 use dlfs::net::MultiLayerNetExtend;
 use dlfs_cli::DataArgs;
 use dlfs_cli::SeedArg;
+use dlfs_cli::ranges::at_least;
 use ndarray::{Axis, s};
 
 /// Compares, parameter by parameter, the gradients of a 784-100-100-10 net with batch
@@ -23,11 +24,12 @@ use ndarray::{Axis, s};
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// How many training images the check uses (batch normalization needs more than one)
-    #[arg(long, default_value_t = 5)]
+    /// How many training images the check uses (at least 2: over a single image, batch
+    /// normalization turns every unit into beta, and the check sees only zeros)
+    #[arg(long, default_value_t = 5, value_parser = at_least(2))]
     batch: usize,
     /// Sizes of the hidden layers (comma-separated)
-    #[arg(long, value_delimiter = ',', default_value = "100,100")]
+    #[arg(long, value_delimiter = ',', default_value = "100,100", value_parser = at_least(1))]
     hidden: Vec<usize>,
     #[command(flatten)]
     data: DataArgs,
@@ -38,14 +40,6 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(
-            args.batch >= 2,
-            "--batch must be at least 2: over a single image, batch normalization turns every unit into beta, and the check sees only zeros"
-        );
-        anyhow::ensure!(
-            args.hidden.iter().all(|&h| h >= 1),
-            "--hidden sizes must be at least 1"
-        );
         let mnist = args.data.load(LoadOptions::default())?;
         let n = args.batch.min(mnist.t_train.len());
         let mut rng = args.seed.rng();
@@ -63,7 +57,7 @@ fn main() -> ExitCode {
         let t_batch = mnist.t_train.slice(s![..n]);
 
         let count: usize = network.params().iter().map(|p| p.value.len()).sum();
-        let spinner = spinner(&format!("numerical gradient of {count} parameters"));
+        let spinner = dlfs_cli::spinner(&format!("numerical gradient of {count} parameters"));
         let grad_numerical = network.numerical_gradient(&x_batch, t_batch, Mode::Train);
         spinner.finish_and_clear();
         network.gradient(x_batch, t_batch);
@@ -81,12 +75,4 @@ fn main() -> ExitCode {
         // ANCHOR_END: check
         Ok(())
     })
-}
-
-/// A spinner on stderr while the slow numerical gradient runs (two forward passes per
-/// parameter); hidden when stderr is not a terminal.
-fn spinner(what: &str) -> indicatif::ProgressBar {
-    let spinner = indicatif::ProgressBar::new_spinner().with_message(what.to_string());
-    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
-    spinner
 }

@@ -6,13 +6,16 @@
 //! smallest scales it does not happen at all.
 use std::process::ExitCode;
 
-use ch06_optimizers::batch_norm::{BnTest, scale_label, train_pair, weight_scales};
+use ch06_optimizers::batch_norm::{BnTest, train_pair, weight_scales};
 use clap::Parser;
 use dataset::LoadOptions;
-use dlfs_cli::DataArgs;
-use dlfs_cli::{OutArg, SeedArg};
+use dlfs_cli::ranges::at_least;
+use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs};
 use ndarray::{Axis, s};
 use rand::Rng;
+
+/// The script's settings: max_epochs = 20, batch_size = 100, SGD's lr = 0.01.
+const BOOK: Book = Book::epochs(20, 100).lr(0.01);
 
 /// For 16 initial weight scales from 1 down to 0.0001, trains a 784-100x5-10 ReLU net with and
 /// without batch normalization on 1,000 MNIST images (SGD, 20 epochs), prints the final training
@@ -21,20 +24,13 @@ use rand::Rng;
 #[command(version)]
 struct Args {
     /// Number of weight scales between 1 and 0.0001 (log-spaced)
-    #[arg(long, default_value_t = 16)]
+    #[arg(long, default_value_t = 16, value_parser = at_least(1))]
     scales: usize,
     /// Training images (the first ones of the training set)
-    #[arg(long, default_value_t = 1000)]
+    #[arg(long, default_value_t = 1000, value_parser = at_least(1))]
     train_size: usize,
-    /// Passes over the training images
-    #[arg(long, default_value_t = 20)]
-    epochs: usize,
-    /// Images per mini-batch
-    #[arg(long, default_value_t = 100)]
-    batch_size: usize,
-    /// Learning rate of SGD
-    #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
-    lr: f64,
+    #[command(flatten)]
+    train: TrainArgs,
     #[command(flatten)]
     data: DataArgs,
     #[command(flatten)]
@@ -45,28 +41,21 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
-        anyhow::ensure!(
-            args.lr.is_finite() && args.lr > 0.0,
-            "--lr must be a positive number, got {}",
-            args.lr
-        );
-        anyhow::ensure!(args.scales >= 1, "--scales must be at least 1");
-        anyhow::ensure!(args.epochs >= 1, "--epochs must be at least 1");
-        anyhow::ensure!(args.train_size >= 1, "--train-size must be at least 1");
+        let args: Args = dlfs_cli::parse(BOOK);
+        let epochs = args.train.epochs()?;
         let mnist = args.data.load(LoadOptions::default())?;
         println!("data: {mnist}");
         let n = args.train_size.min(mnist.t_train.len());
         anyhow::ensure!(
-            (1..=n).contains(&args.batch_size),
+            args.train.batch_size <= n,
             "--batch-size must be between 1 and the {n} training images"
         );
         let x_train = mnist.x_train.slice_axis(Axis(0), (0..n).into());
         let t_train = mnist.t_train.slice(s![..n]);
         let test = BnTest {
-            epochs: args.epochs,
-            batch_size: args.batch_size,
-            lr: args.lr,
+            epochs,
+            batch_size: args.train.batch_size,
+            lr: args.train.lr(),
             ..Default::default()
         };
         let mut rng = args.seed.rng();
@@ -77,7 +66,7 @@ fn main() -> ExitCode {
             .map(|w| (w, rng.random()))
             .collect();
         let bar = dlfs_cli::progress_bar(scales.len() as u64, "scales");
-        let runs = ch06_optimizers::parallel::parallel_map(scales, |(w, seed)| {
+        let runs = dlfs_engine::parallel::par_map_tasks(scales, |(w, seed)| {
             let run = train_pair((x_train.view(), t_train.view()), w, &test, seed);
             bar.inc(1);
             run
@@ -85,19 +74,6 @@ fn main() -> ExitCode {
         bar.finish_and_clear();
         // ANCHOR_END: run
 
-        let mut ahead = 0;
-        for run in &runs {
-            let (bn, plain) = (run.with_bn.last().unwrap(), run.without.last().unwrap());
-            println!(
-                "W std {:>7}: train accuracy with batch norm {bn:.3}, without {plain:.3}",
-                scale_label(run.weight_init_std)
-            );
-            ahead += usize::from(bn > plain);
-        }
-        println!("batch norm ahead: {ahead}");
-        println!("scales: {}", runs.len());
-        let path = ch06_optimizers::figures::batch_norm_grid(&runs, &args.out)?;
-        println!("wrote {}", path.display());
-        Ok(())
+        ch06_optimizers::batch_norm::report(&runs, &args.out)
     })
 }

@@ -6,12 +6,13 @@
 //! The weight decay matters much less over this range.
 use std::process::ExitCode;
 
-use ch06_optimizers::parallel::parallel_map;
-use ch06_optimizers::search::{SearchSpace, Trial, run_trial};
+use ch06_optimizers::search::{SearchSpace, print_trials, report, run_trial};
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs_cli::DataArgs;
+use dlfs_cli::ranges::{at_least, at_most, fraction};
 use dlfs_cli::{OutArg, SeedArg};
+use dlfs_engine::parallel::par_map_tasks;
 use ndarray::{Axis, s};
 use rand::Rng;
 use rand::seq::SliceRandom;
@@ -23,25 +24,25 @@ use rand::seq::SliceRandom;
 #[command(version)]
 struct Args {
     /// Number of random settings to try
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 100, value_parser = at_least(1))]
     trials: usize,
     /// Passes over the training images in each trial
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = at_least(1))]
     epochs: usize,
     /// Images used in all (the first ones of the training set), validation included
-    #[arg(long, default_value_t = 500)]
+    #[arg(long, default_value_t = 500, value_parser = at_least(2))]
     train_size: usize,
     /// Fraction of them held out for validation
-    #[arg(long, default_value_t = 0.2)]
+    #[arg(long, default_value_t = 0.2, value_parser = fraction())]
     validation_rate: f64,
     /// Learning rates 10^u with u drawn uniformly from this range
-    #[arg(long, num_args = 2, value_names = ["LO", "HI"], default_values_t = [-6.0, -2.0], allow_negative_numbers = true)]
+    #[arg(long, num_args = 2, value_names = ["LO", "HI"], default_values_t = [-6.0, -2.0], allow_negative_numbers = true, value_parser = at_most(0.0))]
     log_lr: Vec<f64>,
     /// Weight decays 10^u with u drawn uniformly from this range
-    #[arg(long, num_args = 2, value_names = ["LO", "HI"], default_values_t = [-8.0, -4.0], allow_negative_numbers = true)]
+    #[arg(long, num_args = 2, value_names = ["LO", "HI"], default_values_t = [-8.0, -4.0], allow_negative_numbers = true, value_parser = at_most(0.0))]
     log_weight_decay: Vec<f64>,
     /// How many of the best trials to print and draw
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = at_least(1))]
     best: usize,
     #[command(flatten)]
     data: DataArgs,
@@ -54,23 +55,9 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(args.trials >= 1, "--trials must be at least 1");
-        anyhow::ensure!(args.epochs >= 1, "--epochs must be at least 1");
-        anyhow::ensure!(
-            args.validation_rate > 0.0 && args.validation_rate < 1.0,
-            "--validation-rate must be between 0 and 1, got {}",
-            args.validation_rate
-        );
-        let range = |name: &str, r: &[f64]| {
-            anyhow::ensure!(
-                r.len() == 2 && r.iter().all(|v| v.is_finite()) && r[0] < r[1] && r[1] <= 0.0,
-                "--{name} takes two exponents LO < HI <= 0, such as -6 -2"
-            );
-            Ok((r[0], r[1]))
-        };
         let space = SearchSpace {
-            log_lr: range("log-lr", &args.log_lr)?,
-            log_weight_decay: range("log-weight-decay", &args.log_weight_decay)?,
+            log_lr: exponents("log-lr", &args.log_lr)?,
+            log_weight_decay: exponents("log-weight-decay", &args.log_weight_decay)?,
         };
         let mnist = args.data.load(LoadOptions::default())?;
         println!("data: {mnist}");
@@ -104,7 +91,7 @@ fn main() -> ExitCode {
             .map(|_| (space.sample(&mut rng), rng.random()))
             .collect();
         let bar = dlfs_cli::progress_bar(settings.len() as u64, "trials");
-        let results = parallel_map(settings, |(setting, seed)| {
+        let results = par_map_tasks(settings, |(setting, seed)| {
             let trial = run_trial(
                 (x_train.view(), t_train.view()),
                 (x_val.view(), t_val.view()),
@@ -116,43 +103,18 @@ fn main() -> ExitCode {
             (setting, trial)
         });
         bar.finish_and_clear();
-        let mut trials: Vec<Trial> = Vec::new();
-        for ((lr, weight_decay), trial) in results {
-            match trial {
-                Ok(trial) => {
-                    println!(
-                        "val acc: {:.2} | lr: {lr:.3e}, weight decay: {weight_decay:.3e}",
-                        trial.final_val_acc()
-                    );
-                    trials.push(trial);
-                }
-                Err(e) => {
-                    println!("diverged | lr: {lr:.3e}, weight decay: {weight_decay:.3e} ({e})")
-                }
-            }
-        }
-        trials.sort_by(|a, b| b.final_val_acc().total_cmp(&a.final_val_acc()));
+        let trials = print_trials(results);
         // ANCHOR_END: search
 
-        println!("=========== Hyper-Parameter Optimization Result ===========");
-        let best: Vec<&Trial> = trials.iter().take(args.best).collect();
-        for (k, trial) in best.iter().enumerate() {
-            println!(
-                "Best-{} (val acc: {:.2}) | lr: {:.3e}, weight decay: {:.3e}",
-                k + 1,
-                trial.final_val_acc(),
-                trial.lr,
-                trial.weight_decay
-            );
-        }
-        let top = best
-            .first()
-            .ok_or_else(|| anyhow::anyhow!("every trial diverged: try a smaller --log-lr range"))?;
-        println!("best validation accuracy: {:.4}", top.final_val_acc());
-        println!("best lr: {:.3e}", top.lr);
-        println!("best weight decay: {:.3e}", top.weight_decay);
-        let path = ch06_optimizers::figures::best_trials(&best, &args.out)?;
-        println!("wrote {}", path.display());
-        Ok(())
+        report(&trials, args.best, &args.out)
     })
+}
+
+/// The two exponents of a `--log-...` range, refused unless LO < HI.
+fn exponents(name: &str, r: &[f64]) -> anyhow::Result<(f64, f64)> {
+    anyhow::ensure!(
+        r[0] < r[1],
+        "--{name} takes two exponents LO < HI <= 0, such as -6 -2"
+    );
+    Ok((r[0], r[1]))
 }

@@ -9,6 +9,7 @@ use ch06_optimizers::naive::{book_lr, descend, f};
 use clap::Parser;
 use dlfs::optimizer::OptimizerKind;
 use dlfs_cli::OutArg;
+use dlfs_cli::ranges::{at_least, finite, positive};
 
 /// Runs SGD, Momentum, AdaGrad and Adam for 30 steps from (-7, 2) on f(x, y) = x²/20 + y²,
 /// prints where each ends, and draws their paths over the contour lines of f.
@@ -21,16 +22,16 @@ struct Args {
     optimizer: Vec<OptimizerKind>,
     /// Learning rate for all of them [default: the book's 0.95 (SGD), 0.1 (Momentum),
     /// 1.5 (AdaGrad), 0.3 (Adam); 0.1 (Nesterov), 0.3 (RMSprop)]
-    #[arg(long, allow_negative_numbers = true)]
+    #[arg(long, allow_negative_numbers = true, value_parser = positive())]
     lr: Option<f64>,
     /// Number of points of each path (updates + 1)
-    #[arg(long, default_value_t = 30)]
+    #[arg(long, default_value_t = 30, value_parser = at_least(1))]
     steps: usize,
     /// Starting point x
-    #[arg(long, default_value_t = -7.0, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = -7.0, allow_negative_numbers = true, value_parser = finite())]
     x0: f64,
     /// Starting point y
-    #[arg(long, default_value_t = 2.0, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = 2.0, allow_negative_numbers = true, value_parser = finite())]
     y0: f64,
     #[command(flatten)]
     out: OutArg,
@@ -39,21 +40,6 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        if let Some(lr) = args.lr {
-            anyhow::ensure!(
-                lr.is_finite() && lr > 0.0,
-                "--lr must be a positive number, got {lr}"
-            );
-        }
-        anyhow::ensure!(args.steps >= 1, "--steps must be at least 1");
-        anyhow::ensure!(
-            args.x0.is_finite() && args.y0.is_finite(),
-            "--x0 and --y0 must be numbers"
-        );
-        anyhow::ensure!(
-            !args.optimizer.is_empty(),
-            "--optimizer needs at least one name"
-        );
         // ANCHOR: run
         let mut paths = Vec::new();
         for &kind in &args.optimizer {

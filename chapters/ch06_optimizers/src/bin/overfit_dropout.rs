@@ -5,7 +5,7 @@
 //! accuracy about 0.5 after 201 epochs) but the gap to the test curve is less than half as wide.
 use std::process::ExitCode;
 
-use ch06_optimizers::overfit::OverfitArgs;
+use ch06_optimizers::overfit::{self, OverfitArgs};
 use clap::Parser;
 use dlfs::net::MultiLayerNetExtend;
 
@@ -16,7 +16,7 @@ use dlfs::net::MultiLayerNetExtend;
 #[command(version)]
 struct Args {
     /// Probability of dropping each hidden unit in the second run
-    #[arg(long, default_value_t = 0.2, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = 0.2, allow_negative_numbers = true, value_parser = dlfs_cli::ranges::ratio())]
     dropout_ratio: f64,
     #[command(flatten)]
     common: OverfitArgs,
@@ -24,12 +24,7 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
-        anyhow::ensure!(
-            (0.0..1.0).contains(&args.dropout_ratio),
-            "--dropout-ratio must be at least 0 and below 1, got {}; the book uses 0.2",
-            args.dropout_ratio
-        );
+        let args: Args = dlfs_cli::parse(overfit::BOOK);
         let (overfit, mnist) = args.common.setup()?;
 
         // ANCHOR: runs

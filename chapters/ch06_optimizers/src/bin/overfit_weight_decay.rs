@@ -5,7 +5,7 @@
 //! accuracy stays below 1 and the gap between the curves narrows.
 use std::process::ExitCode;
 
-use ch06_optimizers::overfit::OverfitArgs;
+use ch06_optimizers::overfit::{self, OverfitArgs};
 use clap::Parser;
 use dlfs::net::MultiLayerNetExtend;
 
@@ -15,7 +15,7 @@ use dlfs::net::MultiLayerNetExtend;
 #[command(version)]
 struct Args {
     /// λ of weight decay for the second run (the first runs with λ = 0)
-    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true)]
+    #[arg(long, default_value_t = 0.1, allow_negative_numbers = true, value_parser = dlfs_cli::ranges::non_negative())]
     weight_decay: f64,
     #[command(flatten)]
     common: OverfitArgs,
@@ -23,12 +23,7 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
-        anyhow::ensure!(
-            args.weight_decay.is_finite() && args.weight_decay >= 0.0,
-            "--weight-decay must be 0 or more, got {}; the book uses 0.1",
-            args.weight_decay
-        );
+        let args: Args = dlfs_cli::parse(overfit::BOOK);
         let (overfit, mnist) = args.common.setup()?;
 
         // ANCHOR: runs

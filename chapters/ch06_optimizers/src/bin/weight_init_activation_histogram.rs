@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use ch06_optimizers::activations::{Setting, activations, std_dev};
 use clap::Parser;
+use dlfs_cli::ranges::{at_least, between};
 use dlfs_cli::{OutArg, SeedArg};
 
 /// Feeds 1,000 random inputs through five 100-unit layers without training, under five settings
@@ -17,13 +18,13 @@ use dlfs_cli::{OutArg, SeedArg};
 #[command(version)]
 struct Args {
     /// Number of random inputs
-    #[arg(long, default_value_t = 1000)]
+    #[arg(long, default_value_t = 1000, value_parser = at_least(1))]
     inputs: usize,
     /// Units per layer
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 100, value_parser = at_least(1))]
     nodes: usize,
     /// Number of layers
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 5, value_parser = between(1, 20))]
     layers: usize,
     #[command(flatten)]
     seed: SeedArg,
@@ -34,12 +35,6 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(args.inputs >= 1, "--inputs must be at least 1");
-        anyhow::ensure!(args.nodes >= 1, "--nodes must be at least 1");
-        anyhow::ensure!(
-            (1..=20).contains(&args.layers),
-            "--layers must be between 1 and 20"
-        );
         let mut rng = args.seed.rng();
         for setting in Setting::BOOK {
             // the same inputs for every setting: x = np.random.randn(1000, 100)

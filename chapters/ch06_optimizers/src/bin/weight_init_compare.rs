@@ -5,13 +5,16 @@
 //! gradients are nearly zero and nothing is learned.
 use std::process::ExitCode;
 
-use ch06_optimizers::compare::{Contestant, print_losses, train_side_by_side};
+use ch06_optimizers::compare::{Contestant, report, train_side_by_side};
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs::net::{Activation, MultiLayerNet, WeightInit};
 use dlfs::optimizer::OptimizerKind;
-use dlfs_cli::DataArgs;
-use dlfs_cli::{OutArg, SeedArg};
+use dlfs_cli::ranges::at_least;
+use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs};
+
+/// The script's settings: max_iterations = 2000, batch_size = 128, SGD's lr = 0.01.
+const BOOK: Book = Book::iters(2000, 128).lr(0.01);
 
 /// Trains the same ReLU net (784-100-100-100-100-10) from three initial weight scales — std 0.01,
 /// Xavier and He — with SGD on the same mini-batches, prints the losses and draws the smoothed
@@ -29,17 +32,10 @@ struct Args {
     /// Number of hidden layers of 100 units
     #[arg(long, default_value_t = 4)]
     hidden_layers: usize,
-    /// Learning rate of SGD
-    #[arg(long, default_value_t = 0.01, allow_negative_numbers = true)]
-    lr: f64,
-    /// Number of mini-batch updates
-    #[arg(long, default_value_t = 2000)]
-    iters: usize,
-    /// Images per mini-batch
-    #[arg(long, default_value_t = 128)]
-    batch_size: usize,
+    #[command(flatten)]
+    train: TrainArgs,
     /// Print the losses every this many iterations
-    #[arg(long, default_value_t = 500)]
+    #[arg(long, default_value_t = 500, value_parser = at_least(1))]
     print_every: usize,
     #[command(flatten)]
     data: DataArgs,
@@ -51,18 +47,7 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
-        anyhow::ensure!(
-            args.lr.is_finite() && args.lr > 0.0,
-            "--lr must be a positive number, got {}",
-            args.lr
-        );
-        anyhow::ensure!(args.iters >= 1, "--iters must be at least 1");
-        anyhow::ensure!(
-            args.batch_size >= 1,
-            "--batch-size must be at least 1; the book uses 128"
-        );
-        anyhow::ensure!(!args.init.is_empty(), "--init needs at least one value");
+        let args: Args = dlfs_cli::parse(BOOK);
         let mnist = args.data.load(LoadOptions::default())?;
         println!("data: {mnist}");
         let mut rng = args.seed.rng();
@@ -81,7 +66,7 @@ fn main() -> ExitCode {
                 }
                 .build(&mut rng),
                 optimizer: OptimizerKind::Sgd,
-                lr: args.lr,
+                lr: args.train.lr(),
             })
             .collect();
         // ANCHOR_END: setup
@@ -89,23 +74,16 @@ fn main() -> ExitCode {
         let losses = train_side_by_side(
             &mut contestants,
             (mnist.x_train.view(), mnist.t_train.view()),
-            args.iters,
-            args.batch_size,
+            args.train.iters(mnist.t_train.len()),
+            args.train.batch_size,
             &mut rng,
         )?;
-        let seconds = start.elapsed().as_secs_f64();
-        let labels: Vec<String> = contestants.iter().map(|c| c.label.clone()).collect();
-        print_losses(&labels, &losses, args.print_every);
-        println!("time: {seconds:.2} s");
-        let runs: Vec<(String, Vec<f64>)> = labels.into_iter().zip(losses).collect();
-        let path = ch06_optimizers::figures::loss_curves(
+        let run = (start.elapsed().as_secs_f64(), args.print_every);
+        let chart = (
             "Weight initialisation on MNIST (SGD, ReLU)",
-            &runs,
             2.5,
             "weight_init_compare.png",
-            &args.out,
-        )?;
-        println!("wrote {}", path.display());
-        Ok(())
+        );
+        report(&contestants, losses, run, chart, &args.out)
     })
 }

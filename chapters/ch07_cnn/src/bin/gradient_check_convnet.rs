@@ -7,6 +7,7 @@ use dlfs::Mode;
 use dlfs::gradient::{mean_abs_diff, relative_error};
 use dlfs::net::{ConvParam, SimpleConvNet};
 use dlfs_cli::SeedArg;
+use dlfs_cli::ranges::{at_least, positive};
 use rand::Rng;
 
 /// Compares the gradients of a small SimpleConvNet (input 1x10x10, 10 filters 3x3, hidden 10)
@@ -16,10 +17,10 @@ use rand::Rng;
 #[command(version)]
 struct Args {
     /// How many noise images the check uses (the book: 1)
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, value_parser = at_least(1))]
     batch: usize,
     /// Standard deviation of the initial weights (the book: 0.01)
-    #[arg(long, default_value_t = 0.01)]
+    #[arg(long, default_value_t = 0.01, value_parser = positive())]
     weight_init_std: f64,
     #[command(flatten)]
     seed: SeedArg,
@@ -28,11 +29,6 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(args.batch >= 1, "--batch must be at least 1");
-        anyhow::ensure!(
-            args.weight_init_std.is_finite() && args.weight_init_std > 0.0,
-            "--weight-init-std must be a positive number; the book uses 0.01"
-        );
         let mut rng = args.seed.rng();
         // ANCHOR: check
         let mut net = SimpleConvNet {

@@ -1,8 +1,8 @@
 //! The first layer's 30 filters before and after training: the book's
 //! `ch07/visualize_filter.py`.
-use std::path::PathBuf;
 use std::process::ExitCode;
 
+use ch07_cnn::TrainedWeights;
 use clap::Parser;
 use dlfs::net::SimpleConvNet;
 use dlfs_cli::DataArgs;
@@ -15,15 +15,8 @@ use dlfs_plot::Figure;
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// Trained parameters to show; without it, trains for --epochs on --train-size images
-    #[arg(long, value_name = "FILE.npz")]
-    weights: Option<PathBuf>,
-    /// Epochs of the short training run (without --weights)
-    #[arg(long, default_value_t = 1)]
-    epochs: usize,
-    /// Training images of the short run (without --weights)
-    #[arg(long, default_value_t = 60000)]
-    train_size: usize,
+    #[command(flatten)]
+    trained: TrainedWeights,
     #[command(flatten)]
     data: DataArgs,
     #[command(flatten)]
@@ -38,26 +31,8 @@ fn main() -> ExitCode {
         let mut rng = args.seed.rng();
         let mut net = SimpleConvNet::default().build::<f32>(&mut rng);
         let before = net.param("W1").expect("W1").value.clone(); // (30, 1, 5, 5)
-        let source = match &args.weights {
-            Some(path) => {
-                ch07_cnn::load_weights(&mut net, path)?;
-                format!("from {}", path.display())
-            }
-            None => {
-                let mnist = ch07_cnn::short_training(
-                    &mut net,
-                    &args.data,
-                    args.train_size,
-                    args.epochs,
-                    &mut rng,
-                )?;
-                format!(
-                    "after {} epoch(s) on {} images",
-                    args.epochs,
-                    mnist.t_train.len()
-                )
-            }
-        };
+        let mnist = args.trained.load_into(&mut net, &args.data, &mut rng)?;
+        let source = args.trained.source(mnist.as_ref());
         println!("trained filters: {source}");
         // ANCHOR: draw
         let after = &net.param("W1").expect("W1").value;

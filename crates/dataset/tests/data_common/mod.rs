@@ -73,17 +73,17 @@ pub fn write_set(dir: &Path, files: &[Vec<u8>; 4], gz: bool) {
     }
 }
 
-/// The folder with the full data sets: `DLFS_DATA_DIR` (as the library resolves it), else
-/// `../shared/data` beside the workspace if it exists; `None` (with a note) otherwise.
+/// `(name, sha256)` of each file of a set, as [`dataset::Loader::sha256`] wants them.
+pub fn sums_of(files: &[Vec<u8>; 4]) -> Vec<(String, String)> {
+    FILES
+        .iter()
+        .zip(files)
+        .map(|(name, bytes)| (name.to_string(), dataset::sha256_hex(bytes)))
+        .collect()
+}
+
+/// The folder with the full data sets (see [`dataset::testing::shared_data_dir`]): `None`
+/// after a note, or a failure under `DLFS_REQUIRE_DATA=1`, when there is none.
 pub fn shared_data_dir(test: &str) -> Option<PathBuf> {
-    let from_env = dataset::Loader::from_env(dataset::DatasetKind::Mnist, None).data_dir;
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data");
-    let dir = from_env.or_else(|| beside.is_dir().then_some(beside));
-    if dir.is_none() {
-        eprintln!(
-            "{test}: skipped the full-data part: DLFS_DATA_DIR is not set and ../shared/data \
-             does not exist beside the workspace"
-        );
-    }
-    dir
+    dataset::testing::shared_data_dir(test)
 }

@@ -1,14 +1,18 @@
-//! Benchmark of the chapter's training run: time, GFLOP/s, and the machine's GEMM throughput
-//! measured in the same process, so the ratio to what the hardware can do is visible.
+//! Benchmark of chapter 5's training run (`cargo run --release -p dlfs_bench --bin bench`): time,
+//! GFLOP/s, and the machine's GEMM throughput measured in the same process, so the ratio to what
+//! the hardware can do is visible.
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs::net::TwoLayerNet;
+use dlfs::optimizer::Sgd;
+use dlfs::trainer::{TrainerConfig, train};
+use dlfs_bench::speed::gemm_gflops;
 use dlfs_cli::DataArgs;
 use dlfs_cli::SeedArg;
-use ndarray::Array2;
+use dlfs_cli::ranges::at_least;
 
 /// Runs the default `train_neuralnet` work (10,000 iterations of batch 100 plus the per-epoch
 /// evaluations on the full sets) several times and prints the median time, the arithmetic done,
@@ -17,10 +21,10 @@ use ndarray::Array2;
 #[command(version)]
 struct Args {
     /// How many timed runs (the median is reported)
-    #[arg(long, default_value_t = 3)]
+    #[arg(long, default_value_t = 3, value_parser = at_least(1))]
     runs: usize,
     /// Number of mini-batch updates per run
-    #[arg(long, default_value_t = 10_000)]
+    #[arg(long, default_value_t = 10_000, value_parser = at_least(1))]
     iters: usize,
     #[command(flatten)]
     data: DataArgs,
@@ -31,10 +35,6 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(
-            args.runs >= 1 && args.iters >= 1,
-            "--runs and --iters must be at least 1"
-        );
         let mnist = args.data.load(LoadOptions::default())?;
         println!("data: {mnist}");
         let (batch, hidden) = (100, 50);
@@ -44,8 +44,20 @@ fn main() -> ExitCode {
             let mut rng = args.seed.rng();
             let mut net = TwoLayerNet::default().build::<f32>(&mut rng);
             let start = Instant::now();
-            let history =
-                ch05_backprop::train_net(&mut net, &mnist, 0.1, args.iters, batch, &mut rng)?;
+            // what ch05's train_neuralnet runs: SGD 0.1, accuracy on the full sets every epoch
+            let config = TrainerConfig {
+                iters: args.iters,
+                batch_size: batch,
+                ..Default::default()
+            };
+            let history = train(
+                &mut net,
+                &mut Sgd::new(0.1),
+                (mnist.x_train.view(), mnist.t_train.view()),
+                (mnist.x_test.view(), mnist.t_test.view()),
+                &config,
+                &mut rng,
+            )?;
             times.push(start.elapsed().as_secs_f64());
             evals = history.eval_iters.len();
             println!(
@@ -77,34 +89,14 @@ fn main() -> ExitCode {
         for (m, kk, n, what, pool) in shapes {
             println!(
                 "GEMM GFLOP/s {m}x{kk}x{n} ({what}): {:.1}",
-                gemm_gflops(m, kk, n, pool)
+                gemm_gflops((m, kk, n), pool, reps(m * kk * n))
             );
         }
         Ok(())
     })
 }
 
-/// Best-of-several throughput of dlfs_engine::linalg::matmul on an (m, k)·(k, n) f32 product, called
-/// from rayon's pool as training calls it (on every core when the product is large enough), or
-/// from a thread of its own as the evaluations call it (`pool` false: one core).
-fn gemm_gflops(m: usize, k: usize, n: usize, pool: bool) -> f64 {
-    let a = Array2::<f32>::from_shape_fn((m, k), |(i, j)| ((i + j) % 7) as f32);
-    let b = Array2::<f32>::from_shape_fn((k, n), |(i, j)| ((i * j) % 5) as f32);
-    let mut c = Array2::<f32>::zeros((m, n));
-    let reps = (2e9 / (2.0 * (m * k * n) as f64)).clamp(3.0, 2000.0) as usize;
-    let mut time = || {
-        let mut best = f64::MAX;
-        for _ in 0..reps {
-            let start = Instant::now();
-            dlfs_engine::linalg::matmul(1.0, &a.view(), &b.view(), 0.0, &mut c.view_mut());
-            best = best.min(start.elapsed().as_secs_f64());
-        }
-        best
-    };
-    let best = if pool {
-        dlfs_engine::parallel::run_in_pool(time)
-    } else {
-        time()
-    };
-    2.0 * (m * k * n) as f64 / best / 1e9
+/// Repeats of a product of `mkn` multiply-adds: about 2 GFLOP in all, 3 to 2,000 times.
+fn reps(mkn: usize) -> usize {
+    (2e9 / (2.0 * mkn as f64)).clamp(3.0, 2000.0) as usize
 }

@@ -1,6 +1,6 @@
-//! Measures the two GEMM kernels of `dlfs::linalg` (`matrixmultiply`, and the `gemm` crate that
+//! Measures the two GEMM kernels of `dlfs_engine::linalg` (`matrixmultiply`, and the `gemm` crate that
 //! `matmul` uses) on the products SimpleConvNet computes, each on one thread:
-//! `cargo run --release -p ch07_cnn --example gemm_shapes [ROUNDS]`.
+//! `cargo run --release -p dlfs_bench --example gemm_shapes [ROUNDS]`.
 //!
 //! The kernels take turns, round after round, and each keeps its best time: on a machine busy
 //! with other work the best of many short runs is the closest to the uninterrupted speed.

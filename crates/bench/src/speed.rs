@@ -1,5 +1,5 @@
-//! How fast the network trains: timing an epoch, counting its arithmetic, and the GEMM peak
-//! it is compared with.
+//! How fast a network trains: timing its iterations stage by stage, counting their arithmetic,
+//! and the GEMM rates they are compared with.
 
 use std::time::Instant;
 
@@ -17,7 +17,7 @@ use rand::Rng;
 ///
 /// Each of the three matrix products of a layer (forward, dW, dx) costs 2·rows·inner·cols:
 /// 2·(N·OH·OW)·(C·FH·FW)·FN for the convolution, 2·N·D·M for an Affine D → M. Returns
-/// (with the first layer's dx, as the book's code computes it; without it, as this crate runs).
+/// (with the first layer's dx, as the book's code computes it; without it, as dlfs runs it).
 pub fn iteration_flops(cfg: &SimpleConvNet, batch: usize) -> (f64, f64) {
     let (c, _, _) = cfg.input_dim;
     let (oh, ow) = cfg.conv_output_size();
@@ -35,23 +35,34 @@ pub fn iteration_flops(cfg: &SimpleConvNet, batch: usize) -> (f64, f64) {
 }
 // ANCHOR_END: flops
 
-/// GFLOP/s of an `n` × `n` × `n` f32 product through [`dlfs_engine::linalg::matmul`] on every core
-/// (called from rayon's pool, as training calls it), the best of `repeats` runs: the peak the
-/// training speed is compared with.
+/// GFLOP/s of an `n` × `n` × `n` f32 product on every core, the best of `repeats` runs: the
+/// peak the training speed is compared with.
 pub fn gemm_peak(n: usize, repeats: usize) -> f64 {
-    let a = Array2::<f32>::from_shape_fn((n, n), |(i, j)| ((i * 7 + j * 3) % 17) as f32 * 0.01);
-    let b = Array2::<f32>::from_shape_fn((n, n), |(i, j)| ((i * 5 + j * 11) % 13) as f32 * 0.01);
-    let mut c = Array2::<f32>::zeros((n, n));
-    let flops = 2.0 * (n as f64).powi(3);
-    dlfs_engine::parallel::run_in_pool(|| {
-        (0..repeats)
+    gemm_gflops((n, n, n), true, repeats)
+}
+
+/// GFLOP/s of an (m, k)·(k, n) f32 product through [`dlfs_engine::linalg::matmul`], the best of
+/// `repeats` runs: called from rayon's pool as training calls it (`pool`: on every core when the
+/// product is large enough), or from a thread of its own as the evaluations call it (one core).
+pub fn gemm_gflops((m, k, n): (usize, usize, usize), pool: bool, repeats: usize) -> f64 {
+    let a = Array2::<f32>::from_shape_fn((m, k), |(i, j)| ((i * 7 + j * 3) % 17) as f32 * 0.01);
+    let b = Array2::<f32>::from_shape_fn((k, n), |(i, j)| ((i * 5 + j * 11) % 13) as f32 * 0.01);
+    let mut c = Array2::<f32>::zeros((m, n));
+    let mut best = || {
+        (0..repeats.max(1))
             .map(|_| {
                 let start = Instant::now();
                 matmul(1.0, &a.view(), &b.view(), 0.0, &mut c.view_mut());
-                flops / start.elapsed().as_secs_f64() / 1e9
+                start.elapsed().as_secs_f64()
             })
-            .fold(0.0, f64::max)
-    })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let seconds = if pool {
+        dlfs_engine::parallel::run_in_pool(best)
+    } else {
+        best()
+    };
+    2.0 * (m * k * n) as f64 / seconds / 1e9
 }
 
 /// Time spent in each stage of the training iterations, iteration by iteration.

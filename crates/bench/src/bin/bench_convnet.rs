@@ -1,16 +1,18 @@
-//! Training speed of SimpleConvNet: seconds per epoch, GFLOP/s, and the GEMM peak.
+//! Training speed of SimpleConvNet (`cargo run --release -p dlfs_bench --bin bench_convnet`):
+//! seconds per epoch, GFLOP/s, and the GEMM peak.
 //!
 //! Expect on 2 quiet cores (AMD EPYC, AVX2): an epoch of 60,000 images in about 5-6 s, some
 //! 60 GFLOP/s; on a busy machine, look at the "fastest" column and the estimate built from it.
 use std::process::ExitCode;
 
-use ch07_cnn::speed::{gemm_peak, iteration_flops, timed_iterations};
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs::net::SimpleConvNet;
 use dlfs::optimizer::Adam;
+use dlfs_bench::speed::{gemm_peak, iteration_flops, timed_iterations};
 use dlfs_cli::DataArgs;
 use dlfs_cli::SeedArg;
+use dlfs_cli::ranges::{at_least, between};
 
 /// Times one epoch of SimpleConvNet training (600 iterations of 100 images with Adam, no
 /// evaluation), layer by layer, and compares its arithmetic rate with a large matrix product.
@@ -18,16 +20,16 @@ use dlfs_cli::SeedArg;
 #[command(version)]
 struct Args {
     /// Iterations to time (600 = one epoch of 60,000 images)
-    #[arg(long, default_value_t = 600)]
+    #[arg(long, default_value_t = 600, value_parser = at_least(1))]
     iters: usize,
     /// Images per mini-batch
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 100, value_parser = between(1, 60_000))]
     batch_size: usize,
     /// Runs of the whole measurement; the best is reported
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value_t = 1, value_parser = at_least(1))]
     repeats: usize,
     /// Side of the square f32 matrices of the GEMM peak measurement
-    #[arg(long, default_value_t = 2048)]
+    #[arg(long, default_value_t = 2048, value_parser = at_least(1))]
     gemm_size: usize,
     #[command(flatten)]
     data: DataArgs,
@@ -38,13 +40,6 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        anyhow::ensure!(args.iters >= 1, "--iters must be at least 1");
-        anyhow::ensure!(args.repeats >= 1, "--repeats must be at least 1");
-        anyhow::ensure!(
-            (1..=60_000).contains(&args.batch_size),
-            "--batch-size must be between 1 and 60000"
-        );
-        anyhow::ensure!(args.gemm_size >= 1, "--gemm-size must be at least 1");
         let mnist = args.data.load(LoadOptions {
             flatten: false,
             ..Default::default()

@@ -1,7 +1,7 @@
 //! Times products of chapters 5 and 7 in one piece on one thread, and through `matmul` from
 //! rayon's pool, where those of `SPLIT_WORK` or more are cut in pieces over the cores
-//! (`dlfs::linalg`):
-//! `cargo run --release -p dlfs --example matmul_pieces`.
+//! (`dlfs_engine::linalg`):
+//! `cargo run --release -p dlfs_bench --example matmul_pieces`.
 use std::time::Instant;
 
 use dlfs_engine::linalg::{Backend, matmul, matmul_with};
