@@ -15,9 +15,8 @@ use ndarray::{ArrayView1, ArrayViewD, Axis};
 
 pub mod figures;
 
-/// Loading images (N, 1, 28, 28), a `--train-size` subset and the checks of the training flags
-/// are chapter 7's.
-pub use ch07_cnn::{check_hyperparameters, load_images, take_train};
+/// Loading images (N, 1, 28, 28) and keeping a `--train-size` subset are chapter 7's.
+pub use ch07_cnn::{load_images, take_train};
 
 /// `--weights FILE.npz`, the trained parameters the evaluating binaries need.
 #[derive(Debug, Clone, clap::Args)]

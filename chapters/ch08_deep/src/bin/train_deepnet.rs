@@ -9,7 +9,11 @@ use clap::Parser;
 use dlfs::net::DeepConvNet;
 use dlfs::optimizer::Adam;
 use dlfs::trainer::{TrainerConfig, train};
-use dlfs_cli::{DataArgs, SeedArg};
+use dlfs_cli::ranges::at_least;
+use dlfs_cli::{Book, DataArgs, SeedArg, TrainArgs};
+
+/// The script's settings: max_epochs = 20, mini_batch_size = 100, Adam's lr = 0.001.
+const BOOK: Book = Book::epochs(20, 100).lr(0.001);
 
 /// Trains the deep convolutional network of chapter 8 (six 3x3 convolutions, three poolings,
 /// Affine 50, dropout, Affine 10) on MNIST with Adam, printing accuracy once per epoch, then
@@ -18,18 +22,11 @@ use dlfs_cli::{DataArgs, SeedArg};
 #[derive(Parser)]
 #[command(version)]
 struct Args {
-    /// Passes over the training images
-    #[arg(long, default_value_t = 20)]
-    epochs: usize,
+    #[command(flatten)]
+    train: TrainArgs,
     /// Train on only the first N training images (an epoch is then N / batch-size iterations)
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = at_least(1))]
     train_size: Option<usize>,
-    /// Images per mini-batch
-    #[arg(long, default_value_t = 100)]
-    batch_size: usize,
-    /// Learning rate of Adam
-    #[arg(long, default_value_t = 0.001, allow_negative_numbers = true)]
-    lr: f64,
     /// Save the trained parameters (W1, b1, ..., W8, b8) to this .npz file
     #[arg(long, value_name = "FILE.npz")]
     save: Option<PathBuf>,
@@ -41,28 +38,24 @@ struct Args {
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
-        ch08_deep::check_hyperparameters(args.lr, args.batch_size, args.epochs)?;
+        let args: Args = dlfs_cli::parse(BOOK);
         let mut mnist = ch08_deep::load_images(&args.data)?;
-        ch08_deep::take_train(&mut mnist, args.train_size)?;
+        ch08_deep::take_train(&mut mnist, args.train_size);
         println!("data: {mnist}");
         let mut rng = args.seed.rng();
 
         // ANCHOR: train
         let mut net = DeepConvNet::default().build::<f32>(&mut rng);
-        let train_size = mnist.t_train.len();
-        let iters = TrainerConfig::iters_for_epochs(args.epochs, train_size, args.batch_size);
+        let iters = args.train.iters(mnist.t_train.len());
         let config = TrainerConfig {
-            iters,
-            batch_size: args.batch_size,
             // like the book's Trainer: each epoch's accuracy on the first 1,000 images of each set
             evaluate_sample: Some(1000),
             monitor: dlfs_cli::progress("train_deepnet", iters),
-            ..Default::default()
+            ..args.train.config(mnist.t_train.len())
         };
         let history = train(
             &mut net,
-            &mut Adam::new(args.lr),
+            &mut Adam::new(args.train.lr()),
             (mnist.x_train.view(), mnist.t_train.view()),
             (mnist.x_test.view(), mnist.t_test.view()),
             &config,
