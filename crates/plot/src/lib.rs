@@ -12,6 +12,7 @@
 //! | [`ScatterChart`] | points by class, straight lines, shaded decision regions | logic gates |
 //! | [`Histogram`] | value distributions, one or more overlaid | weights, activations |
 //! | [`ImageGrid`] | grey-scale images with captions | digits, filters, feature maps |
+//! | [`MatrixChart`] | a matrix of counts as shaded cells with their numbers | confusion matrices |
 //! | [`Contour`] | contour lines of f(x, y), paths drawn over them | optimizer paths |
 //! | [`Quiver`] | an arrow field | gradient field |
 //! | [`Figure`] | a grid of panels, each one of the above | side-by-side comparisons |
@@ -48,6 +49,7 @@ mod figure;
 mod hist;
 mod image;
 mod line;
+mod matrix;
 mod quiver;
 mod raster;
 mod render;
@@ -60,6 +62,7 @@ pub use figure::{Figure, Panel};
 pub use hist::{HistSeries, Histogram};
 pub use image::{Cmap, Image, ImageGrid, ImageScale};
 pub use line::LineChart;
+pub use matrix::MatrixChart;
 pub use quiver::{Arrow, Quiver};
 pub use scatter::{Class, Regions, ScatterChart};
 pub use style::{AsF64, LegendPos, LineStyle, PALETTE, RGBColor, Series, linspace};

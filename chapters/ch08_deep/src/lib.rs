@@ -1,0 +1,104 @@
+//! Chapter 8: deep networks.
+//!
+//! DeepConvNet itself lives in the core crate (`dlfs::net::DeepConvNet`), beside SimpleConvNet.
+//! This crate holds the chapter's programs and what they share: loading weights, classifying
+//! the test set, and the figures of what the network gets wrong.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use dlfs::Float;
+use dlfs::functions::argmax_rows;
+use dlfs::layers::{Mode, TensorShape};
+use dlfs::net::Sequential;
+use ndarray::{ArrayView1, ArrayViewD, Axis};
+
+pub mod figures;
+
+/// Loading images (N, 1, 28, 28) and keeping a `--train-size` subset are chapter 7's.
+pub use ch07_cnn::{load_images, take_train};
+
+/// `--weights FILE.npz`, the trained parameters the evaluating binaries need.
+#[derive(Debug, Clone, clap::Args)]
+pub struct WeightsArg {
+    /// The parameters to use, e.g. the book's ch08_deep_convnet_params.npz
+    #[arg(long, value_name = "FILE.npz")]
+    pub weights: Option<PathBuf>,
+}
+
+impl WeightsArg {
+    /// The file given, or an error saying what to pass.
+    pub fn path(&self) -> anyhow::Result<&Path> {
+        self.weights.as_deref().context(
+            "pass --weights FILE.npz: the book's trained DeepConvNet \
+             (book-weights/ch08_deep_convnet_params.npz) or one saved by \
+             `train_deepnet --save` (dlfs ships no trained DeepConvNet yet)",
+        )
+    }
+}
+
+/// What `--weights` must hold, for error messages.
+pub const WEIGHTS_LAYOUT: &str = "W1 (16, 1, 3, 3), b1, ..., W6 (64, 64, 3, 3), b6, \
+                                  W7 (1024, 50), b7, W8 (50, 10), b8";
+
+// ANCHOR: load_weights
+/// Loads saved DeepConvNet parameters (the book's, or `train_deepnet --save`'s) into `net`,
+/// checking every name and shape and naming the file in any error.
+pub fn load_weights<F: Float>(net: &mut Sequential<F>, path: &Path) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        path.is_file(),
+        "no weights file {}: pass the book's ch08_deep_convnet_params.npz or one that \
+         `train_deepnet --save` wrote",
+        path.display()
+    );
+    dlfs::io::load_params(path, net.params_mut()).with_context(|| {
+        format!(
+            "loading DeepConvNet weights ({WEIGHTS_LAYOUT}) from {}",
+            path.display()
+        )
+    })
+}
+// ANCHOR_END: load_weights
+
+// ANCHOR: classify
+/// The class each image of `x` gets (the highest score, in test mode), 100 images at a time
+/// as the book's misclassified_mnist.py does.
+pub fn classify<F: Float>(net: &mut Sequential<F>, x: ArrayViewD<F>) -> Vec<usize> {
+    let mut y = Vec::with_capacity(x.shape()[0]);
+    for xb in x.axis_chunks_iter(Axis(0), 100) {
+        let scores = net.predict(xb.to_owned(), Mode::Test).into_2d(); // (batch, 10)
+        y.extend(argmax_rows(scores.view()));
+    }
+    y
+}
+// ANCHOR_END: classify
+
+/// How many predictions `y` equal the labels `t`.
+pub fn count_correct(y: &[usize], t: ArrayView1<usize>) -> usize {
+    y.iter().zip(t).filter(|(y, t)| y == t).count()
+}
+
+// ANCHOR: confusion
+/// The confusion matrix: `m[t][y]` counts the images of class `t` classified as `y`; the
+/// diagonal holds the correct ones.
+pub fn confusion_matrix(t: ArrayView1<usize>, y: &[usize], classes: usize) -> Vec<Vec<usize>> {
+    let mut m = vec![vec![0; classes]; classes];
+    for (&t, &y) in t.iter().zip(y) {
+        m[t][y] += 1;
+    }
+    m
+}
+// ANCHOR_END: confusion
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confusion_counts_pairs() {
+        let t = ndarray::arr1(&[0usize, 1, 1, 2]);
+        let m = confusion_matrix(t.view(), &[0, 1, 2, 2], 3);
+        assert_eq!(m, [[1, 0, 0], [0, 1, 1], [0, 0, 1]]);
+        assert_eq!(count_correct(&[0, 1, 2, 2], t.view()), 3);
+    }
+}
