@@ -115,27 +115,26 @@ fn pool_plane<F: Float>(
     out_p: &mut [F],
     arg_p: &mut [u8],
 ) {
-    match (win.fh, win.fw) {
+    // A NaN must win its window (as in NumPy), but checking for it at every comparison makes
+    // the scan twice as slow: one quick pass tells whether this plane has any NaN at all.
+    let has_nan = x_p.iter().fold(false, |any, v| any | v.is_nan());
+    let two_by_two = Window {
+        fh: 2,
+        fw: 2,
+        ..win
+    };
+    match ((win.fh, win.fw), has_nan) {
         // the book's 2×2 windows, with the size known to the compiler: the loops unroll (2x faster)
-        (2, 2) => pool_plane_body(
-            x_p,
-            hw,
-            Window {
-                fh: 2,
-                fw: 2,
-                ..win
-            },
-            out_p,
-            arg_p,
-        ),
-        _ => pool_plane_body(x_p, hw, win, out_p, arg_p),
+        ((2, 2), false) => pool_plane_body::<F, false>(x_p, hw, two_by_two, out_p, arg_p),
+        (_, false) => pool_plane_body::<F, false>(x_p, hw, win, out_p, arg_p),
+        (_, true) => pool_plane_body::<F, true>(x_p, hw, win, out_p, arg_p),
     }
 }
 
 /// The work of [`pool_plane`]: each output row, windows reaching into the padding first (value
 /// by value), then the windows inside the image (straight slices of it).
 #[inline(always)]
-fn pool_plane_body<F: Float>(
+fn pool_plane_body<F: Float, const NAN: bool>(
     x_p: &[F],
     (h, w): (usize, usize),
     win: Window,
@@ -153,7 +152,7 @@ fn pool_plane_body<F: Float>(
         let arg_row = &mut arg_p[oy * ow..(oy + 1) * ow];
         // a window that reaches into the padding, whose values are 0, checked value by value
         let padded = |ox: usize| {
-            let mut max = WindowMax::new();
+            let mut max = WindowMax::<F, NAN>::new();
             for py in 0..ph {
                 for px in 0..pw {
                     let (iy, ix) = ((y0 + py).wrapping_sub(p), (ox * s + px).wrapping_sub(p));
@@ -175,7 +174,7 @@ fn pool_plane_body<F: Float>(
         for ox in lo..hi {
             // the whole window lies inside the image: no checks
             let (top, left) = (y0 - p, ox * s - p);
-            let mut max = WindowMax::new();
+            let mut max = WindowMax::<F, NAN>::new();
             for py in 0..ph {
                 let row = &x_p[(top + py) * w + left..(top + py) * w + left + pw];
                 for px in 0..pw {
@@ -189,12 +188,12 @@ fn pool_plane_body<F: Float>(
 
 /// The running maximum of one window and where it was.
 #[derive(Clone, Copy)]
-struct WindowMax<F> {
+struct WindowMax<F, const NAN: bool> {
     best: F,
     at: usize,
 }
 
-impl<F: Float> WindowMax<F> {
+impl<F: Float, const NAN: bool> WindowMax<F, NAN> {
     #[inline(always)]
     fn new() -> Self {
         WindowMax {
@@ -207,9 +206,18 @@ impl<F: Float> WindowMax<F> {
     /// "is this value larger" is a coin toss that a branch predictor keeps losing.
     #[inline(always)]
     fn consider(&mut self, v: F, k: usize) {
-        // strictly larger: the first maximum wins, like np.argmax; a NaN wins over any number
-        // and the first NaN stays, so NaN propagates as in NumPy and PyTorch
-        let larger = v > self.best || (v.is_nan() && !self.best.is_nan());
+        // strictly larger: the first maximum wins, like np.argmax. With NaN in the plane,
+        // `!(v <= best)` also holds for a NaN v, and `best == best` fails once best is a NaN,
+        // so the first NaN wins and stays, as in NumPy and PyTorch (`&`, not `&&`: no branch)
+        #[allow(
+            clippy::eq_op,
+            clippy::neg_cmp_op_on_partial_ord,
+            clippy::nonminimal_bool
+        )]
+        let larger = match NAN {
+            false => v > self.best,
+            true => !(v <= self.best) & (self.best == self.best),
+        };
         self.best = if larger { v } else { self.best };
         self.at = if larger { k } else { self.at };
     }
