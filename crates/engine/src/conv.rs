@@ -201,36 +201,69 @@ pub fn im2col_into<F: Float>(x: ArrayView4<F>, win: Window, col: &mut Array2<F>)
     });
 }
 
-/// The convolution's product: out[n] = (col[n] · col_wᵀ + b)ᵀ for every image n, which is the
-/// book's `np.dot(col, col_W) + b` followed by `reshape(N, OH, OW, FN).transpose(0, 3, 1, 2)`,
-/// written straight into (N, FN, OH, OW) order through a transposed view, image by image over
-/// the cores (no transposed copy).
+/// The convolution's forward, image by image: im2col of one image, then its product
+/// out[n] = (col[n] · col_wᵀ + b)ᵀ written straight into (FN, OH, OW) order, while the image's
+/// windows are still in the cache. With `col`, every image's windows are also kept there (for
+/// backward, reusing its memory); without, each task uses a small buffer of its own (testing).
+/// The same numbers as the book's im2col of the whole batch followed by one product.
 ///
 /// # Shapes
-/// - `col`: (N·OH·OW, K) with K = C·FH·FW; `col_w`: (FN, K) = W.reshape(FN, −1); `b`: (FN,)
-/// - returns `out`: (N, FN, OH, OW)
-pub fn dot_nchw<F: Float>(
-    col: ArrayView2<F>,
+/// - `x`: (N, C, H, W); `col_w`: (FN, C·FH·FW); `b`: (FN,)
+/// - `col` (if given): (N·OH·OW, C·FH·FW); returns `out`: (N, FN, OH, OW)
+pub fn conv_forward<F: Float>(
+    x: ArrayView4<F>,
+    win: Window,
     col_w: ArrayView2<F>,
     b: ArrayView1<F>,
-    (n, oh, ow): (usize, usize, usize),
+    col: Option<&mut Array2<F>>,
 ) -> Array4<F> {
+    let (n, c, h, w) = x.dim();
+    let (oh, ow) = win.out_size(h, w);
     let (fn_count, k) = col_w.dim();
-    assert_eq!(col.dim(), (n * oh * ow, k), "dot_nchw: col and col_w");
-    let col = col.as_standard_layout();
+    assert_eq!(
+        k,
+        c * win.fh * win.fw,
+        "conv_forward: x's channels and col_w"
+    );
+    let x = x.as_standard_layout();
     let mut out = crate::parallel::zeros((n, fn_count, oh, ow)); // (N, FN, OH, OW)
-    let (col_len, out_len) = (oh * ow * k, fn_count * oh * ow);
-    let col_flat = col.as_slice().expect("standard layout");
-    let out_flat = out.as_slice_mut().expect("new array");
-    par_images(col_flat, col_len, out_flat, out_len, |col_n, out_n| {
-        let col_n = ArrayView2::from_shape((oh * ow, k), col_n).expect("(OH·OW, K)");
+    let (x_len, col_len, out_len) = (c * h * w, oh * ow * k, fn_count * oh * ow);
+    let forward_image = |x_n: &[F], col_n: &mut [F], out_n: &mut [F]| {
+        im2col_image(x_n, (c, h, w), win, col_n); // col[n]: (OH·OW, K)
+        let col_n = ArrayView2::from_shape((oh * ow, k), &*col_n).expect("(OH·OW, K)");
         let mut out_n = ArrayViewMut2::from_shape((fn_count, oh * ow), out_n).expect("(FN, OH·OW)");
         for (mut row, &bf) in out_n.rows_mut().into_iter().zip(b.iter()) {
             row.fill(bf); // out[n] = b
         }
         let mut out_t = out_n.reversed_axes(); // (OH·OW, FN)
         matmul(F::one(), &col_n, &col_w.t(), F::one(), &mut out_t); // += col[n] · col_wᵀ
-    });
+    };
+    let x_flat = x.as_slice().expect("standard layout");
+    let out_flat = out.as_slice_mut().expect("new array");
+    let tasks = out_flat
+        .chunks_mut(IMAGES_PER_TASK * out_len)
+        .zip(x_flat.chunks(IMAGES_PER_TASK * x_len));
+    match col {
+        Some(col) => {
+            if col.dim() != (n * oh * ow, k) || !col.is_standard_layout() {
+                *col = Array2::zeros((n * oh * ow, k));
+            }
+            let cols = col.as_slice_mut().expect("standard layout");
+            let tasks = tasks.zip(cols.chunks_mut(IMAGES_PER_TASK * col_len));
+            par_tasks(tasks.collect(), |((outs, xs), cols)| {
+                let images = outs.chunks_mut(out_len).zip(xs.chunks(x_len));
+                for ((out_n, x_n), col_n) in images.zip(cols.chunks_mut(col_len)) {
+                    forward_image(x_n, col_n, out_n);
+                }
+            });
+        }
+        None => par_tasks(tasks.collect(), |(outs, xs)| {
+            let mut col_n = vec![F::zero(); col_len]; // one image's windows, reused
+            for (out_n, x_n) in outs.chunks_mut(out_len).zip(xs.chunks(x_len)) {
+                forward_image(x_n, &mut col_n, out_n);
+            }
+        }),
+    }
     out
 }
 

@@ -4,7 +4,7 @@ use rand::Rng;
 use super::shape::{ReshapeTo, TensorShape, unused_dx};
 use super::{Layer, Mode, Param, Tensor};
 use crate::Float;
-use dlfs_engine::conv::{Window, col2im_dot, conv_param_grads, dot_nchw, im2col_into};
+use dlfs_engine::conv::{Window, col2im_dot, conv_forward, conv_param_grads};
 
 // ANCHOR: convolution
 /// Convolution layer: FN filters of C × FH × FW slide over the input, each giving one output
@@ -30,14 +30,14 @@ pub struct Convolution<F: Float = f32> {
 }
 
 impl<F: Float> Layer<F> for Convolution<F> {
-    fn forward(&mut self, x: Tensor<F>, _mode: Mode) -> Tensor<F> {
-        let x = x.into_4d(); // (N, C, H, W)
-        let (n, _, h, w) = x.dim();
-        let (out_h, out_w) = self.window().out_size(h, w);
-        im2col_into(x.view(), self.window(), &mut self.col); // col = im2col(x, FH, FW, S, P)
+    fn forward(&mut self, x: Tensor<F>, mode: Mode) -> Tensor<F> {
+        let (x, window) = (x.into_4d(), self.window()); // (N, C, H, W)
         let col_w = self.w.value.view_rows(); // (FN, C·FH·FW) = W.reshape(FN, -1)
         let b = self.b.value.view_1d(); // (FN,)
-        let out = dot_nchw(self.col.view(), col_w, b, (n, out_h, out_w)); // col·col_Wᵀ + b, as (N, FN, OH, OW)
+        // col = im2col(x, FH, FW, S, P), kept for backward in training;
+        // out = np.dot(col, col_W.T) + b, reshaped to (N, FN, OH, OW)
+        let keep = (mode == Mode::Train).then_some(&mut self.col);
+        let out = conv_forward(x.view(), window, col_w, b, keep);
         self.x_shape = x.dim();
         out.into_dyn()
     }

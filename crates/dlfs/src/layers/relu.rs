@@ -16,7 +16,10 @@ pub struct Relu {
 }
 
 impl<F: Float> Layer<F> for Relu {
-    fn forward(&mut self, mut x: Tensor<F>, _mode: Mode) -> Tensor<F> {
+    fn forward(&mut self, mut x: Tensor<F>, mode: Mode) -> Tensor<F> {
+        if mode == Mode::Test {
+            return x.mapv_into(crate::functions::relu); // no backward follows: no mask
+        }
         relu_forward(&mut x, &mut self.mask); // self.mask = (x <= 0); x[self.mask] = 0
         x
     }
