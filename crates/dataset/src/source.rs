@@ -119,7 +119,19 @@ impl Loader {
                 .read_cache(dir, opts, Origin::Downloaded(dir.to_path_buf()))
                 .map_err(|e| format!("the downloaded files cannot be used ({e})")),
             Err(DataError::Download { file, reasons }) => {
-                Err(format!("{file} could not be downloaded ({reasons})"))
+                // "mirror: cause; mirror: cause": each different cause once, without the
+                // addresses, so that the note stays short (offline, every mirror fails alike)
+                let mut causes: Vec<&str> = Vec::new();
+                for reason in reasons.split("; ") {
+                    let cause = reason.split_once(": ").map_or(reason, |(_, c)| c);
+                    if !causes.contains(&cause) {
+                        causes.push(cause);
+                    }
+                }
+                Err(format!(
+                    "{file} could not be downloaded ({})",
+                    causes.join("; ")
+                ))
             }
             Err(e) => Err(format!("the download failed ({e})")),
         }
