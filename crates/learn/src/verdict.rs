@@ -75,7 +75,10 @@ pub fn print_list(chapters: &[Chapter], checks: &Checks) {
             println!("  {mark} {:width$}  {what}", e.name);
         }
     }
-    println!("{done} of {} done.", all(chapters).count());
+    match checks.build_error {
+        Some(_) => println!("Nothing could be checked: the exercises do not compile."),
+        None => println!("{done} of {} done.", all(chapters).count()),
+    }
 }
 
 /// The verdict on one exercise in a few lines; true when all its checks pass.
@@ -94,7 +97,10 @@ pub fn print_verdict(exercise: &Exercise, checks: &Checks) -> bool {
     }
     match status(checks, exercise) {
         Status::Done(n) => {
-            println!("✓ {name}: all {n} checks pass");
+            match n {
+                1 => println!("✓ {name}: its check passes"),
+                n => println!("✓ {name}: all {n} checks pass"),
+            }
             return true;
         }
         Status::Unknown => println!(
@@ -110,7 +116,10 @@ pub fn print_verdict(exercise: &Exercise, checks: &Checks) -> bool {
                 );
                 print_todos(&failures);
             } else {
-                println!("✗ {name}: {} of {total} checks fail", failures.len());
+                match total {
+                    1 => println!("✗ {name}: its check fails"),
+                    _ => println!("✗ {name}: {} of {total} checks fail", failures.len()),
+                }
                 print_failures(&failures);
             }
         }

@@ -19,6 +19,9 @@ const DEBOUNCE: Duration = Duration::from_millis(100);
 /// Checks the next unfinished exercise, then each exercise whose file is saved (another file
 /// saved checks the current one), moving on to the next one when the current one passes.
 pub fn watch(root: &Path, chapters: &[Chapter]) -> Result<()> {
+    // Files written after this were saved by the learner; the compiler's reads of older ones
+    // make events too, which must not start a check of their own.
+    let mut checked_at = SystemTime::now();
     let select = Select {
         solutions: false,
         chapter: None,
@@ -52,7 +55,8 @@ pub fn watch(root: &Path, chapters: &[Chapter]) -> Result<()> {
         let mut saved: Vec<PathBuf> = Vec::new();
         for events in std::iter::once(events).chain(rx.try_iter()) {
             let events = events.context("the file watcher failed")?;
-            saved.extend(events.into_iter().map(|e| e.path).filter(|p| is_source(p)));
+            let paths = events.into_iter().map(|e| e.path);
+            saved.extend(paths.filter(|p| is_source(p) && modified(p) > checked_at));
         }
         saved.sort_by_key(|p| modified(p));
         let Some(last) = saved.last() else { continue };
@@ -62,6 +66,7 @@ pub fn watch(root: &Path, chapters: &[Chapter]) -> Result<()> {
         };
         let shown = last.strip_prefix(root).unwrap_or(last);
         println!("\n{} saved: checking {}", shown.display(), exercise.name);
+        checked_at = SystemTime::now();
         let passed = check(root, &exercise);
         let took = SystemTime::now()
             .duration_since(saved_at)
