@@ -93,7 +93,8 @@ fn train_one(
         let l = f64::from(c.net.gradient(x_batch, t_batch.view())); // forward and backward
         anyhow::ensure!(
             l.is_finite(),
-            "{}: the loss became {l} at iteration {i}: the learning rate {:e} is too high; try a smaller --lr",
+            "{}: the loss became {l} at iteration {i}: the learning rate {:e} is too high; \
+             try a smaller --lr",
             c.label,
             c.lr
         );
