@@ -244,11 +244,7 @@ fn wrong_dtypes_are_errors() {
     let p = P::proto(3)
         .raw(b"}")
         .str("W")
-        .global("numpy.core.multiarray", "_reconstruct")
-        .global("numpy", "ndarray")
-        .shape(&[0])
-        .bytes(b"b")
-        .raw(&[0x87, b'R'])
+        .empty_array()
         .mark()
         .int(1)
         .shape(&[1])
@@ -325,11 +321,7 @@ fn huge_declared_sizes_fail_before_allocating() {
     let big = P::proto(3)
         .raw(b"}")
         .str("W")
-        .global("numpy.core.multiarray", "_reconstruct")
-        .global("numpy", "ndarray")
-        .shape(&[0])
-        .bytes(b"b")
-        .raw(&[0x87, b'R'])
+        .empty_array()
         .mark()
         .int(1)
         .mark()
@@ -443,4 +435,22 @@ fn npz_open_reads_pickles_and_names_the_file_in_errors() {
     let e = Npz::open(&text_pickle).unwrap_err();
     assert!(matches!(e, NpzError::Pickle { .. }), "{e}");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_name_given_twice_keeps_its_place_and_its_last_array() {
+    let p = P::proto(3)
+        .raw(b"}")
+        .mark()
+        .str("a")
+        .array("f8", "<", &[1], false, &f64_bytes(&[1.0]))
+        .str("b")
+        .array("f8", "<", &[1], false, &f64_bytes(&[2.0]))
+        .str("a")
+        .array("f8", "<", &[1], false, &f64_bytes(&[3.0]))
+        .raw(b"u")
+        .stop();
+    let arrays = read_arrays(&p).unwrap();
+    let got: Vec<(&str, f64)> = arrays.iter().map(|(n, a)| (n.as_str(), a[0])).collect();
+    assert_eq!(got, [("a", 3.0), ("b", 2.0)]);
 }

@@ -66,7 +66,8 @@ pub struct PickleError {
 
 /// Reads a pickled dict of NumPy arrays: `(name, array)` in the dict's order, each array
 /// in standard (row-major) layout and converted to `f64` (exactly: float16/32/64 and integers
-/// up to 2^53 are all values of `f64`). A name given twice keeps its last array, as in Python.
+/// up to 2^53 are all values of `f64`). A name given twice keeps its first place and its last
+/// array, as a Python dict does.
 ///
 /// # Errors
 /// A [`PickleError`] for anything but a dict from strings to arrays; see the module docs.

@@ -94,16 +94,19 @@ impl P {
             .raw(b"b")
     }
 
-    /// `_reconstruct(ndarray, (0,), b"b")` and the `BUILD` that fills it: an array as NumPy
-    /// pickles it at protocol 3.
-    pub fn array(self, dtype: &str, order: &str, shape: &[u8], fortran: bool, data: &[u8]) -> P {
+    /// `_reconstruct(ndarray, (0,), b"b")`: the empty array a `BUILD` fills.
+    pub fn empty_array(self) -> P {
         self.global("numpy.core.multiarray", "_reconstruct")
-            .mark()
             .global("numpy", "ndarray")
             .shape(&[0])
             .bytes(b"b")
-            .tuple()
-            .raw(b"R")
+            .raw(&[0x87, b'R'])
+    }
+
+    /// An empty array and the `BUILD` that fills it: an array as NumPy pickles it at
+    /// protocol 3.
+    pub fn array(self, dtype: &str, order: &str, shape: &[u8], fortran: bool, data: &[u8]) -> P {
+        self.empty_array()
             .mark()
             .int(1)
             .shape(shape)

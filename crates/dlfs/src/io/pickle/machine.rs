@@ -178,6 +178,7 @@ impl<'a> Machine<'a> {
         };
         let items = items.clone();
         let mut arrays: Vec<(String, ArrayD<f64>)> = Vec::with_capacity(items.len());
+        let mut index: HashMap<String, usize> = HashMap::new();
         for (key, value) in items {
             let Some(name) = self.text(key) else {
                 let found = self.type_of(key);
@@ -198,8 +199,14 @@ impl<'a> Machine<'a> {
                     return Err(self.malformed(msg));
                 }
             };
-            arrays.retain(|(n, _)| *n != name);
-            arrays.push((name, array));
+            // a name given again keeps its place and takes the new array, as in a Python dict
+            match index.get(&name) {
+                Some(&i) => arrays[i].1 = array,
+                None => {
+                    index.insert(name.clone(), arrays.len());
+                    arrays.push((name, array));
+                }
+            }
         }
         Ok(arrays)
     }

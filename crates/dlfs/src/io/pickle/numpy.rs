@@ -11,6 +11,8 @@
 
 use ndarray::{ArrayD, IxDyn, ShapeBuilder};
 
+use crate::io::shape as shape_text; // `(2, 3)`, `(5,)`, `()`
+
 /// The globals a pickle of NumPy arrays may name; any other is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Global {
@@ -166,17 +168,6 @@ fn f16_to_f64(h: u16) -> f64 {
         31 if f == 0.0 => f64::INFINITY,
         31 => f64::NAN,
         _ => (1.0 + f / 1024.0) * 2f64.powi(e - 15),
-    }
-}
-
-/// A shape the NumPy way, `(2, 3)`, `(5,)`, `()`.
-fn shape_text(shape: &[usize]) -> String {
-    match shape {
-        [d] => format!("({d},)"),
-        _ => {
-            let dims: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
-            format!("({})", dims.join(", "))
-        }
     }
 }
 
