@@ -22,26 +22,35 @@ pub fn default_weights_path() -> PathBuf {
     root.join("assets").join("weights").join(DEFAULT_WEIGHTS)
 }
 
-/// `--weights FILE.npz`: which trained parameters to load.
+/// `--weights FILE.npz|FILE.pkl|book`: which trained parameters to load.
 #[derive(Debug, Clone, clap::Args)]
 pub struct WeightsArg {
-    /// Trained parameters (.npz with W1 784x50, b1, W2 50x100, b2, W3 100x10, b3)
-    /// [default: assets/weights/ch03_sigmoid_784_50_100_10.npz, trained by dlfs]
-    #[arg(long, value_name = "FILE.npz")]
+    /// Trained parameters (.npz or the book's .pkl, with W1 784x50, b1, W2 50x100, b2, W3
+    /// 100x10, b3), or `book` for the book's sample_weight.pkl (found in DIR/book-weights/, the
+    /// cache, or downloaded) [default: assets/weights/ch03_sigmoid_784_50_100_10.npz, trained
+    /// by dlfs]
+    #[arg(long, value_name = "FILE.npz|FILE.pkl|book")]
     pub weights: Option<PathBuf>,
 }
 
 impl WeightsArg {
-    /// The weights file to use: `--weights`, else the workspace's own (which must exist).
-    pub fn path(&self) -> anyhow::Result<PathBuf> {
+    /// The weights file to use: `--weights` (`book` is the book's `sample_weight.pkl`, looked
+    /// for in `data_dir` too), else the workspace's own (which must exist).
+    pub fn path(&self, data_dir: Option<&Path>) -> anyhow::Result<PathBuf> {
         if let Some(p) = &self.weights {
-            return Ok(p.clone());
+            let book = dataset::BookWeights::Ch03;
+            return Ok(dataset::weights_path(
+                p,
+                book,
+                data_dir.map(Path::to_path_buf),
+            )?);
         }
         let p = default_weights_path();
         anyhow::ensure!(
             p.is_file(),
             "no trained weights at {}: that file is written by dlfs's own training run (not done \
-             in this checkout yet); or pass --weights FILE.npz (e.g. the book's ch03_sample_weight.npz)",
+             in this checkout yet); or pass --weights book (the book's sample_weight.pkl) or \
+             --weights FILE.npz",
             p.display()
         );
         Ok(p)
@@ -62,7 +71,8 @@ pub struct SampleNet {
 // ANCHOR_END: net
 
 impl SampleNet {
-    /// Reads the six arrays from a `.npz` file (float32 or float64), checking their shapes.
+    /// Reads the six arrays from a `.npz` file or the book's pickle (float32 or float64),
+    /// checking their shapes.
     pub fn load(path: &Path) -> anyhow::Result<Self> {
         let mut npz = dlfs::io::Npz::open(path)?;
         let mut matrix = |name: &str, shape: [usize; 2]| -> anyhow::Result<Array2<f32>> {
@@ -161,7 +171,7 @@ pub fn run(
     if batch == Some(0) {
         anyhow::bail!("--batch-size must be at least 1");
     }
-    let path = weights.path()?;
+    let path = weights.path(data.data_dir.as_deref())?;
     let net = SampleNet::load(&path)?;
     let mnist = data
         .load(dataset::LoadOptions::default())
@@ -243,7 +253,7 @@ mod tests {
         let arg = WeightsArg {
             weights: Some(PathBuf::from("/nonexistent/w.npz")),
         };
-        let e = SampleNet::load(&arg.path().unwrap()).unwrap_err();
+        let e = SampleNet::load(&arg.path(None).unwrap()).unwrap_err();
         assert!(format!("{e:#}").contains("/nonexistent/w.npz"), "{e:#}");
         assert!(default_weights_path().ends_with("assets/weights/ch03_sigmoid_784_50_100_10.npz"));
         assert!(!default_weights_path().to_string_lossy().contains(".."));

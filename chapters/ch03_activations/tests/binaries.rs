@@ -52,3 +52,64 @@ fn missing_weights_file_is_a_one_line_error() {
         "{stderr}"
     );
 }
+
+/// A pickle that asks to run `os.system` is refused with one line naming the global, and the
+/// binary exits non-zero; nothing runs.
+#[test]
+fn a_hostile_pickle_is_a_one_line_error() {
+    let dir = std::env::temp_dir().join(format!("ch03-hostile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let marker = dir.join("ran");
+    let path = dir.join("evil.pkl");
+    // os.system("touch <marker>") at protocol 2: GLOBAL, BINUNICODE, TUPLE1, REDUCE, STOP
+    let command = format!("touch {}", marker.display());
+    let mut pickle = b"\x80\x02cos\nsystem\nX".to_vec();
+    pickle.extend((command.len() as u32).to_le_bytes());
+    pickle.extend(command.as_bytes());
+    pickle.extend(b"\x85R.");
+    std::fs::write(&path, pickle).unwrap();
+    let run = Command::new(env!("CARGO_BIN_EXE_neuralnet_mnist"))
+        .arg("--weights")
+        .arg(&path)
+        .output()
+        .expect("run neuralnet_mnist");
+    assert!(!run.status.success());
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("refused global os.system"),
+        "{stderr}"
+    );
+    assert!(!marker.exists(), "the pickle's command ran");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// `--weights book` finds the book's sample_weight.pkl in the data folder (offline) and gives
+/// the book's 0.9352.
+#[test]
+fn weights_book_gives_the_books_accuracy() {
+    let test = "weights_book_gives_the_books_accuracy";
+    let Some(dir) = dataset::testing::shared_data_dir(test) else {
+        return;
+    };
+    if !dir.join("book-weights/ch03_sample_weight.pkl").is_file() {
+        return dataset::testing::skip(test, "no book-weights/ch03_sample_weight.pkl");
+    }
+    let run = Command::new(env!("CARGO_BIN_EXE_neuralnet_mnist_batch"))
+        .args(["--weights", "book"])
+        .env("DLFS_DATA_DIR", &dir)
+        .env("DLFS_OFFLINE", "1")
+        .output()
+        .expect("run neuralnet_mnist_batch");
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        stdout.contains("book-weights/ch03_sample_weight.pkl"),
+        "{stdout}"
+    );
+    assert!(stdout.lines().any(|l| l == "accuracy: 0.9352"), "{stdout}");
+}

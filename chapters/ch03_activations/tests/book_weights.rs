@@ -31,3 +31,34 @@ fn book_weights_give_the_books_accuracy() {
     assert_eq!(count_correct_batch(&net, x, t, 100), 9352, "batches of 100");
     assert_eq!(count_correct_batch(&net, x, t, 10_000), 9352, "one batch");
 }
+
+/// The book's original pickle, read directly, holds the same float32 values as the .npz
+/// conversion and gives the same 9,352.
+#[test]
+fn the_books_pickle_gives_the_same_accuracy() {
+    let test = "the_books_pickle_gives_the_same_accuracy";
+    let Some(pkl) = shared_file(test, "book-weights/ch03_sample_weight.pkl") else {
+        return;
+    };
+    let Some(npz) = shared_file(test, "book-weights/ch03_sample_weight.npz") else {
+        return;
+    };
+    let Some(dir) = shared_data_dir(test) else {
+        return;
+    };
+    let from_pkl = SampleNet::load(&pkl).expect("the book's pickle loads");
+    let from_npz = SampleNet::load(&npz).expect("the .npz loads");
+    let bits = |a: &[f32]| a.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    assert_eq!(
+        bits(from_pkl.w1.as_slice().unwrap()),
+        bits(from_npz.w1.as_slice().unwrap())
+    );
+    assert_eq!(
+        bits(from_pkl.b3.as_slice().unwrap()),
+        bits(from_npz.b3.as_slice().unwrap())
+    );
+    let mnist = load_dir(&dir, DatasetKind::Mnist, LoadOptions::default()).expect("full MNIST");
+    let x = mnist.x_test.view().into_dimensionality::<Ix2>().unwrap();
+    let t = mnist.t_test.view();
+    assert_eq!(count_correct_batch(&from_pkl, x, t, 100), 9352);
+}

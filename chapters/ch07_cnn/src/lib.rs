@@ -41,9 +41,16 @@ pub fn take_train(mnist: &mut Mnist, n: Option<usize>) {
     }
 }
 
+/// The file `--weights` names; `book` is the book's `params.pkl` of 2016 (looked for in
+/// `--data-dir`/`DLFS_DATA_DIR` under `book-weights/`, then in the cache, else downloaded).
+pub fn weights_file(arg: &Path, data: &DataArgs) -> anyhow::Result<PathBuf> {
+    let book = dataset::BookWeights::Ch07;
+    Ok(dataset::weights_path(arg, book, data.data_dir.clone())?)
+}
+
 // ANCHOR: load_weights
 /// Loads saved parameters (W1..W3, b1..b3, as `train_convnet --save` writes them, or the
-/// book's) into `net`, naming the file in any error.
+/// book's .npz or .pkl) into `net`, naming the file in any error.
 pub fn load_weights<F: Float>(net: &mut Sequential<F>, path: &Path) -> anyhow::Result<()> {
     dlfs::io::load_params(path, net.params_mut()).with_context(|| {
         format!(
@@ -75,9 +82,9 @@ pub fn filter_grid<F: Float>(title: &str, w1: &ndarray::ArrayD<F>) -> ImageGrid 
 /// program that shows trained filters gets them.
 #[derive(Debug, Clone, clap::Args)]
 pub struct TrainedWeights {
-    /// Trained parameters (e.g. saved by `train_convnet --save`); without it, trains for
-    /// --epochs on --train-size images
-    #[arg(long, value_name = "FILE.npz")]
+    /// Trained parameters (e.g. saved by `train_convnet --save`, or `book` for the book's);
+    /// without it, trains for --epochs on --train-size images
+    #[arg(long, value_name = "FILE.npz|FILE.pkl|book")]
     pub weights: Option<PathBuf>,
     /// Epochs of the short training run (without --weights)
     #[arg(long, default_value_t = 1, value_parser = at_least(1))]
@@ -97,7 +104,7 @@ impl TrainedWeights {
         rng: &mut (impl rand::Rng + Send),
     ) -> anyhow::Result<Option<Mnist>> {
         match &self.weights {
-            Some(path) => load_weights(net, path).map(|()| None),
+            Some(path) => load_weights(net, &weights_file(path, data)?).map(|()| None),
             None => short_training(net, data, self.train_size, self.epochs, rng).map(Some),
         }
     }

@@ -59,6 +59,27 @@ fn the_books_weights_give_exactly_0_9890() {
     assert!(stdout.contains("correct: 9890 / 10000\n"), "{stdout}");
 }
 
+/// `--weights book`: the book's own params.pkl of 2016, found in the data folder (offline),
+/// read by the restricted pickle reader, gives the same 0.9890 as its .npz conversion.
+#[test]
+fn weights_book_reads_the_books_pickle_and_gives_0_9890() {
+    let test = "weights_book_reads_the_books_pickle_and_gives_0_9890";
+    if shared_file(test, "book-weights/ch07_params_2016.pkl").is_none() {
+        return;
+    }
+    let Some(data) = shared_data_dir(test) else {
+        return;
+    };
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_simple_convnet"))
+        .args(["--weights", "book", "--data-dir", data.to_str().unwrap()])
+        .env("DLFS_OFFLINE", "1")
+        .output()
+        .unwrap();
+    let stdout = stdout_of(&out);
+    assert!(stdout.contains("accuracy: 0.9890\n"), "{stdout}");
+    assert!(stdout.contains("correct: 9890 / 10000\n"), "{stdout}");
+}
+
 #[test]
 fn short_training_learns_and_its_weights_load_back() {
     let dir = out_dir("train");

@@ -18,22 +18,26 @@ pub mod figures;
 /// Loading images (N, 1, 28, 28) and keeping a `--train-size` subset are chapter 7's.
 pub use ch07_cnn::{load_images, take_train};
 
-/// `--weights FILE.npz`, the trained parameters the evaluating binaries need.
+/// `--weights FILE.npz|FILE.pkl|book`, the trained parameters the evaluating binaries need.
 #[derive(Debug, Clone, clap::Args)]
 pub struct WeightsArg {
-    /// The parameters to use, e.g. the book's ch08_deep_convnet_params.npz
-    #[arg(long, value_name = "FILE.npz")]
+    /// The parameters to use: a .npz, the book's .pkl, or `book` for the book's
+    /// deep_convnet_params.pkl (found in DIR/book-weights/, the cache, or downloaded)
+    #[arg(long, value_name = "FILE.npz|FILE.pkl|book")]
     pub weights: Option<PathBuf>,
 }
 
 impl WeightsArg {
-    /// The file given, or an error saying what to pass.
-    pub fn path(&self) -> anyhow::Result<&Path> {
-        self.weights.as_deref().context(
-            "pass --weights FILE.npz: the book's trained DeepConvNet \
-             (book-weights/ch08_deep_convnet_params.npz) or one saved by \
-             `train_deepnet --save` (dlfs ships no trained DeepConvNet yet)",
-        )
+    /// The file given (`book`: the book's file, looked for in `--data-dir` too), or an error
+    /// saying what to pass.
+    pub fn path(&self, data: &dlfs_cli::DataArgs) -> anyhow::Result<PathBuf> {
+        let arg = self.weights.as_deref().context(
+            "pass --weights book (the book's trained DeepConvNet, deep_convnet_params.pkl) or \
+             --weights FILE.npz saved by `train_deepnet --save` (dlfs ships no trained \
+             DeepConvNet yet)",
+        )?;
+        let book = dataset::BookWeights::Ch08;
+        Ok(dataset::weights_path(arg, book, data.data_dir.clone())?)
     }
 }
 
@@ -47,7 +51,7 @@ pub const WEIGHTS_LAYOUT: &str = "W1 (16, 1, 3, 3), b1, ..., W6 (64, 64, 3, 3), 
 pub fn load_weights<F: Float>(net: &mut Sequential<F>, path: &Path) -> anyhow::Result<()> {
     anyhow::ensure!(
         path.is_file(),
-        "no weights file {}: pass the book's ch08_deep_convnet_params.npz or one that \
+        "no weights file {}: pass --weights book (the book's file) or one that \
          `train_deepnet --save` wrote",
         path.display()
     );

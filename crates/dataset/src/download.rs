@@ -1,4 +1,5 @@
-//! Downloading the IDX files: try each mirror in turn, verify, then move into place.
+//! Downloading the IDX files and the book's weights: try each address in turn, verify, then
+//! move into place.
 
 use std::io::Read;
 use std::path::Path;
@@ -28,23 +29,50 @@ pub fn download_files(
     files: &[(&str, &str)],
     mirrors: &[&str],
 ) -> Result<(), DataError> {
+    let agent = agent();
+    for &(file, sha256) in files {
+        let urls: Vec<String> = mirrors
+            .iter()
+            .map(|m| format!("{}/{file}.gz", m.trim_end_matches('/')))
+            .collect();
+        fetch_into(&agent, dir, file, sha256, &urls)?;
+    }
+    Ok(())
+}
+
+/// Makes sure `dir` holds `file` with SHA-256 `sha256` (of its decompressed bytes, if it is
+/// gzipped), downloading it from the first of `urls` that gives the right bytes; verified,
+/// locked and moved into place as [`download_files`] does.
+pub fn download_file(
+    dir: &Path,
+    file: &str,
+    sha256: &str,
+    urls: &[String],
+) -> Result<(), DataError> {
+    fetch_into(&agent(), dir, file, sha256, urls)
+}
+
+/// [`download_file`] with a given HTTP client.
+fn fetch_into(
+    agent: &ureq::Agent,
+    dir: &Path,
+    file: &str,
+    sha256: &str,
+    urls: &[String],
+) -> Result<(), DataError> {
     std::fs::create_dir_all(dir).map_err(|error| DataError::Write {
         path: dir.to_path_buf(),
         error,
     })?;
-    let agent = agent();
-    for &(file, sha256) in files {
-        if has_verified(dir, file, sha256) {
-            continue;
-        }
-        let _lock = lock::Lock::acquire(&dir.join(format!(".{file}.lock")))?;
-        // Another thread or process may have fetched it while we waited for the lock.
-        if has_verified(dir, file, sha256) {
-            continue;
-        }
-        download_one(&agent, dir, file, sha256, mirrors)?;
+    if has_verified(dir, file, sha256) {
+        return Ok(());
     }
-    Ok(())
+    let _lock = lock::Lock::acquire(&dir.join(format!(".{file}.lock")))?;
+    // Another thread or process may have fetched it while we waited for the lock.
+    if has_verified(dir, file, sha256) {
+        return Ok(());
+    }
+    download_one(agent, dir, file, sha256, urls)
 }
 
 /// Whether `dir` holds `file` (`.gz` or raw) with the right checksum; a file that is there
@@ -67,18 +95,17 @@ fn has_verified(dir: &Path, file: &str, sha256: &str) -> bool {
     found
 }
 
-/// Fetches one file from the first mirror that has it right and stores it in `dir`.
+/// Fetches one file from the first address that has it right and stores it in `dir`.
 fn download_one(
     agent: &ureq::Agent,
     dir: &Path,
     file: &str,
     sha256: &str,
-    mirrors: &[&str],
+    urls: &[String],
 ) -> Result<(), DataError> {
     let mut reasons = Vec::new();
-    for mirror in mirrors {
-        let url = format!("{}/{file}.gz", mirror.trim_end_matches('/'));
-        match fetch_verified(agent, &url, sha256) {
+    for url in urls {
+        match fetch_verified(agent, url, sha256) {
             Ok(body) => {
                 let name = if idx::is_gzip(&body) {
                     format!("{file}.gz")
@@ -93,7 +120,7 @@ fn download_one(
             Err(reason) => reasons.push(format!("{url}: {reason}")),
         }
     }
-    if mirrors.is_empty() {
+    if urls.is_empty() {
         reasons.push("no mirror given".to_string());
     }
     Err(DataError::Download {

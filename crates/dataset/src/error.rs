@@ -140,6 +140,16 @@ pub enum DataError {
     )]
     Download { file: String, reasons: String },
 
+    /// One of the book's weight files is neither in the data folder nor in the cache, and
+    /// cannot be downloaded: what to download, and where to put it.
+    #[error("the book's {file} is not here and {why}: download {url} and put it at {place}")]
+    BookWeights {
+        file: String,
+        why: String,
+        url: String,
+        place: String,
+    },
+
     /// A file could not be written (the cache folder, usually).
     #[error("cannot write {}: {error} (set DLFS_CACHE_DIR to a writable folder)", .path.display())]
     Write {

@@ -21,9 +21,13 @@
 //! 4. the sample built into the library (5,000 training + 1,000 test images), with a note
 //!    saying why.
 //!
+//! The book's trained weights (`--weights book`) are found, cached and downloaded the same
+//! way, by [`WeightsLoader`].
+//!
 //! A folder may hold the four files directly or under `mnist/` and `fashion-mnist/`. Files are
 //! recognised by content ([`Known`]): the other data set's files are refused.
 
+mod book_weights;
 mod cache;
 mod download;
 mod error;
@@ -39,7 +43,10 @@ use std::path::PathBuf;
 
 use ndarray::{Array1, ArrayD, IxDyn};
 
-pub use download::{download_files, sha256_hex};
+pub use book_weights::{
+    BOOK_COMMIT, BOOK_RAW_BASE, BOOK_WEIGHTS_DIR, BookWeights, WeightsLoader, weights_path,
+};
+pub use download::{download_file, download_files, sha256_hex};
 pub use error::DataError;
 pub use kind::{DatasetKind, FILES};
 pub use known::{Cut, Known};

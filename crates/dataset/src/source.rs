@@ -281,7 +281,7 @@ pub(crate) fn default_cache_dir() -> Option<PathBuf> {
 }
 
 /// Whether `DLFS_OFFLINE` is set to anything but empty or `0`.
-fn env_offline() -> bool {
+pub(crate) fn env_offline() -> bool {
     std::env::var("DLFS_OFFLINE").is_ok_and(|v| !v.is_empty() && v != "0")
 }
 

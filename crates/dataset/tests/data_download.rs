@@ -12,7 +12,10 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use data_common::{TempDir, sums_of, tiny_set, write_set};
-use dataset::{DataError, DatasetKind, FILES, LoadOptions, Loader, Origin, download_files, idx};
+use dataset::{
+    BOOK_COMMIT, BookWeights, DataError, DatasetKind, FILES, LoadOptions, Loader, Origin,
+    WeightsLoader, download_files, idx,
+};
 
 /// What the server answers for one path.
 #[derive(Clone)]
@@ -409,4 +412,53 @@ fn a_stale_lock_is_taken_over() {
     assert!(started.elapsed() < Duration::from_secs(10));
     assert!(!lock.exists());
     assert_eq!(server.requests().len(), 4);
+}
+
+/// `--weights book`: the book's file from its repository (here the test server) at the 2016
+/// commit, refused when its SHA-256 is wrong, cached when right, then read from the cache
+/// without asking again (offline too).
+#[test]
+fn the_books_weights_are_downloaded_checked_and_cached() {
+    let test = "the_books_weights_are_downloaded_checked_and_cached";
+    let Some(pkl) = dataset::testing::shared_file(test, "book-weights/ch03_sample_weight.pkl")
+    else {
+        return;
+    };
+    let bytes = std::fs::read(&pkl).unwrap();
+    let at = format!("/{BOOK_COMMIT}/ch03/sample_weight.pkl");
+    let mut routes = HashMap::new();
+    routes.insert(
+        format!("/bad{at}"),
+        Reply::Good(b"\x80\x03}q\x00.".to_vec()),
+    );
+    routes.insert(format!("/good{at}"), Reply::Good(bytes.clone()));
+    let server = Server::start(routes);
+    let tmp = TempDir::new("book-weights");
+    let cached = tmp.join("cache/book-weights/ch03_sample_weight.pkl");
+    let loader = WeightsLoader {
+        data_dir: None,
+        cache_dir: Some(tmp.join("cache")),
+        download: true,
+        base_url: server.url("bad"),
+    };
+    let e = loader.find(BookWeights::Ch03).unwrap_err().to_string();
+    assert!(
+        e.contains("wrong SHA-256") && e.contains(&cached.display().to_string()),
+        "{e}"
+    );
+    assert!(!e.contains('\n'));
+    assert!(!cached.exists());
+    let loader = WeightsLoader {
+        base_url: server.url("good"),
+        ..loader
+    };
+    assert_eq!(loader.find(BookWeights::Ch03).unwrap(), cached);
+    assert_eq!(std::fs::read(&cached).unwrap(), bytes);
+    let asked = server.requests().len();
+    let offline = WeightsLoader {
+        download: false,
+        ..loader
+    };
+    assert_eq!(offline.find(BookWeights::Ch03).unwrap(), cached);
+    assert_eq!(server.requests().len(), asked, "the cache answered");
 }

@@ -1,5 +1,7 @@
 //! Parameters as NumPy `.npz` files: what the book does with `pickle`, in a format that both
-//! NumPy (`np.load("params.npz")`) and this crate read.
+//! NumPy (`np.load("params.npz")`) and this crate read. The book's own `.pkl` files (a pickled
+//! dict of arrays) are read too, by the restricted reader of [`pickle`]: [`Npz::open`] and
+//! everything built on it take either kind of file.
 //!
 //! ```no_run
 //! use dlfs::io::Npz;
@@ -13,8 +15,11 @@
 //! accepts either and converts to the `F` asked for (the book's ch03 weights are float32, its
 //! ch07/ch08 weights float64).
 
+pub mod pickle;
+
 use std::collections::BTreeMap;
 use std::fs::File;
+use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -37,6 +42,13 @@ pub enum NpzError {
     /// The file is not a zip archive of `.npy` arrays.
     #[error("{} is not a .npz file ({reason})", .path.display())]
     Format { path: PathBuf, reason: String },
+    /// The file is a pickle, but not one this crate reads: damaged, or holding something else
+    /// than a dict of NumPy arrays, or asking for code to run (refused).
+    #[error("{}: not a readable pickle of NumPy arrays: {error}", .path.display())]
+    Pickle {
+        path: PathBuf,
+        error: pickle::PickleError,
+    },
     /// No array by that name; says which names there are.
     #[error("{} has no array {name:?} (it has: {})", .path.display(), .names.join(", "))]
     Missing {
@@ -81,11 +93,20 @@ fn shape(dims: &[usize]) -> String {
     }
 }
 
-/// An open `.npz` file whose arrays are read one by one, by name.
+/// An open `.npz` file whose arrays are read one by one, by name; or a pickle of NumPy arrays
+/// (the book's `.pkl` files), read whole when opened.
 pub struct Npz {
     path: PathBuf,
-    reader: NpzReader<File>,
+    source: Source,
     names: Vec<String>,
+}
+
+/// Where the arrays come from.
+enum Source {
+    /// A `.npz` archive, read array by array.
+    Zip(NpzReader<File>),
+    /// A pickle's arrays, in file order, as `f64` (every float32 and float64 is one exactly).
+    Pickle(Vec<(String, ArrayD<f64>)>),
 }
 
 impl std::fmt::Debug for Npz {
@@ -98,13 +119,24 @@ impl std::fmt::Debug for Npz {
 }
 
 impl Npz {
-    /// Opens a `.npz` file and lists its arrays.
+    /// Opens a `.npz` file and lists its arrays; a pickle (a file that starts like one, or
+    /// is named `*.pkl`/`*.pickle`) is read whole with [`pickle::read_arrays`].
     pub fn open(path: impl AsRef<Path>) -> Result<Self, NpzError> {
         let path = path.as_ref().to_path_buf();
-        let file = File::open(&path).map_err(|error| NpzError::Open {
+        let open_error = |error| NpzError::Open {
             path: path.clone(),
             error,
-        })?;
+        };
+        let mut file = File::open(&path).map_err(open_error)?;
+        let mut magic = [0u8; 2];
+        let n = file.read(&mut magic).map_err(open_error)?;
+        let named_pickle = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pkl") || e.eq_ignore_ascii_case("pickle"));
+        if named_pickle || pickle::looks_like_pickle(&magic[..n]) {
+            return Npz::open_pickle(path);
+        }
+        file.rewind().map_err(open_error)?;
         let format = |e: ReadNpzError| NpzError::Format {
             path: path.clone(),
             reason: e.to_string(),
@@ -113,7 +145,25 @@ impl Npz {
         let names = reader.names().map_err(format)?;
         Ok(Npz {
             path,
-            reader,
+            source: Source::Zip(reader),
+            names,
+        })
+    }
+
+    /// Reads a pickle's arrays.
+    fn open_pickle(path: PathBuf) -> Result<Self, NpzError> {
+        let bytes = std::fs::read(&path).map_err(|error| NpzError::Open {
+            path: path.clone(),
+            error,
+        })?;
+        let arrays = pickle::read_arrays(&bytes).map_err(|error| NpzError::Pickle {
+            path: path.clone(),
+            error,
+        })?;
+        let names = arrays.iter().map(|(name, _)| name.clone()).collect();
+        Ok(Npz {
+            path,
+            source: Source::Pickle(arrays),
             names,
         })
     }
@@ -152,18 +202,25 @@ impl Npz {
                 names: self.names.clone(),
             });
         }
+        let reader = match &mut self.source {
+            Source::Zip(reader) => reader,
+            Source::Pickle(arrays) => {
+                let (_, a) = arrays.iter().find(|(n, _)| n == name).expect("listed");
+                return Ok(a.mapv(F::lit)); // standard layout, as the reader made it
+            }
+        };
         let read_error = |e: ReadNpzError| NpzError::Read {
             path: self.path.clone(),
             name: name.to_string(),
             reason: e.to_string(),
         };
         // Try float32, then float64: the descriptor in the array's header says which it is.
-        match self.reader.by_name::<OwnedRepr<f32>, IxDyn>(name) {
+        match reader.by_name::<OwnedRepr<f32>, IxDyn>(name) {
             Ok(a) => return Ok(row_major(&a, |x| F::lit(f64::from(x)))),
             Err(ReadNpzError::Npy(ReadNpyError::WrongDescriptor(_))) => {}
             Err(e) => return Err(read_error(e)),
         }
-        match self.reader.by_name::<OwnedRepr<f64>, IxDyn>(name) {
+        match reader.by_name::<OwnedRepr<f64>, IxDyn>(name) {
             Ok(a) => Ok(row_major(&a, F::lit)),
             Err(e) => Err(read_error(e)),
         }
