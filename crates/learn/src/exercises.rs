@@ -1,6 +1,6 @@
 //! The list of exercises, read from the files: each chapter folder `exercises/src/chNN/` has a
-//! `mod.rs` whose first doc line names the chapter and whose `pub mod NAME;` lines give the
-//! exercises in the book's order. Nothing else has to be kept in step.
+//! `mod.rs` whose first doc line names the chapter and whose `pub mod NAME;` lines with a
+//! solution path give the exercises in the book's order. Nothing else has to be kept in step.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -64,21 +64,34 @@ pub fn chapters(root: &Path) -> Result<Vec<Chapter>> {
         .collect()
 }
 
-/// The chapter a `mod.rs` describes: its title and its `pub mod NAME;` lines.
+/// The chapter a `mod.rs` describes: its title and its exercises.
 fn parse_mod(dir: &str, text: &str) -> Chapter {
     let title = text
         .lines()
         .find_map(|l| l.strip_prefix("//!"))
         .map(|t| t.trim().trim_end_matches('.').to_owned())
         .unwrap_or_else(|| dir.to_owned());
-    let exercises = text
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("pub mod ")?.strip_suffix(';'))
-        .map(|name| Exercise {
-            chapter: dir.to_owned(),
-            name: name.trim().to_owned(),
-        })
-        .collect();
+    // An exercise is a module with a solution: `pub mod NAME;` right after its
+    // `#[cfg_attr(feature = "solutions", path = "../../solutions/...")]` (on one line or,
+    // once rustfmt wraps it, on several). Other modules are given code.
+    let mut exercises = Vec::new();
+    let mut has_solution = false;
+    for line in text.lines().map(str::trim) {
+        if line.contains("\"../../solutions/") {
+            has_solution = true;
+        } else if let Some(name) = line
+            .strip_prefix("pub mod ")
+            .and_then(|l| l.strip_suffix(';'))
+        {
+            if has_solution {
+                exercises.push(Exercise {
+                    chapter: dir.to_owned(),
+                    name: name.trim().to_owned(),
+                });
+            }
+            has_solution = false;
+        }
+    }
     Chapter { title, exercises }
 }
 
@@ -112,7 +125,9 @@ mod tests {
     #[test]
     fn a_mod_rs_gives_the_title_and_the_exercises_in_order() {
         let text = "//! Chapter 3: neural networks.\n\n#[cfg_attr(feature = \"solutions\", \
-                    path = \"x\")]\npub mod step_function;\npub mod sigmoid;\n";
+                    path = \"../../solutions/ch03/step_function.rs\")]\npub mod step_function;\n\n\
+                    /// Given.\npub mod network;\n\n#[cfg_attr(\n    feature = \"solutions\",\n    \
+                    path = \"../../solutions/ch03/sigmoid.rs\"\n)]\npub mod sigmoid;\n";
         let chapter = parse_mod("ch03", text);
         assert_eq!(chapter.title, "Chapter 3: neural networks");
         let names: Vec<_> = chapter.exercises.iter().map(|e| e.name.as_str()).collect();

@@ -15,6 +15,9 @@ pub mod relu;
 #[cfg_attr(feature = "solutions", path = "../../solutions/ch03/softmax.rs")]
 pub mod softmax;
 
+/// Given code that `forward_3layer` uses (not an exercise: no solution path).
+pub mod network;
+
 #[cfg_attr(feature = "solutions", path = "../../solutions/ch03/forward_3layer.rs")]
 pub mod forward_3layer;
 
