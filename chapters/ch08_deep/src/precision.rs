@@ -34,7 +34,7 @@ impl Format {
             Self::F32 => "float32",
             Self::F16 => "float16",
             Self::Bf16 => "bfloat16",
-            Self::Int8 => "int8 (max|w|/127 per tensor)",
+            Self::Int8 => "int8 (scale per tensor)",
         }
     }
 
