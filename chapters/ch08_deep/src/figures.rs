@@ -49,7 +49,10 @@ pub fn augment_grid(x: ArrayViewD<f32>, n: usize, rng: &mut impl Rng) -> ImageGr
         .cmap(Cmap::GreyReversed)
         .scale(ImageScale::Fixed(0.0, 1.0));
     for image in x.outer_iter().take(n) {
-        let plane = image.index_axis_move(Axis(0), 0).into_dimensionality().expect("(H, W)");
+        let plane = image
+            .index_axis_move(Axis(0), 0)
+            .into_dimensionality()
+            .expect("(H, W)");
         let (h, w) = plane.dim();
         let (degrees, dy, dx) = a.draw(rng);
         let mut moves = vec![(0.0, 0, 0), (0.0, dy, dx), (degrees, 0, 0)]; // each move alone

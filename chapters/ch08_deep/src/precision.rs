@@ -117,7 +117,10 @@ mod tests {
         assert!((q[0] + 2.54).abs() < 1e-6, "max|w| is stored as -127 · s");
         assert_eq!(q[1], 50.0 * s); // 1.0 / 0.02 = 50
         assert_eq!(q[2], 0.0); // 0.01 / s is just under 0.5
-        assert_eq!(quantize_int8(&arr1(&[0.0, 0.0]).into_dyn()), arr1(&[0.0, 0.0]).into_dyn());
+        assert_eq!(
+            quantize_int8(&arr1(&[0.0, 0.0]).into_dyn()),
+            arr1(&[0.0, 0.0]).into_dyn()
+        );
         assert_eq!(Format::Int8.bytes(100), 104);
         assert_eq!(Format::F16.bytes(100), 200);
     }

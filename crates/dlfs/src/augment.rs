@@ -46,7 +46,12 @@ impl Augment {
         for mut image in copies.outer_iter_mut() {
             let (degrees, dy, dx) = self.draw(rng);
             for mut plane in image.outer_iter_mut() {
-                let moved = move_image(plane.view().into_dimensionality().expect("(H, W)"), degrees, dy, dx);
+                let moved = move_image(
+                    plane.view().into_dimensionality().expect("(H, W)"),
+                    degrees,
+                    dy,
+                    dx,
+                );
                 plane.assign(&moved); // (H, W)
             }
         }
@@ -119,7 +124,11 @@ fn bilinear<F: Float>(x: ArrayView2<F>, i: f64, j: f64) -> F {
     let pixel = |di: f64, dj: f64| {
         let (r, c) = (i0 + di, j0 + dj);
         let inside = r >= 0.0 && c >= 0.0 && (r as usize) < x.nrows() && (c as usize) < x.ncols();
-        let value = if inside { x[[r as usize, c as usize]] } else { F::zero() };
+        let value = if inside {
+            x[[r as usize, c as usize]]
+        } else {
+            F::zero()
+        };
         value.to_f64().unwrap_or(0.0)
     };
     let v = (1.0 - a) * (1.0 - b) * pixel(0.0, 0.0)

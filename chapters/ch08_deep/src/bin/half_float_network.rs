@@ -4,8 +4,8 @@
 //! With the book's weights the float64, float32 and float16 rows all print 0.9935.
 use std::process::ExitCode;
 
-use clap::Parser;
 use ch08_deep::precision::{Format, round_params};
+use clap::Parser;
 use dlfs::net::DeepConvNet;
 use dlfs_cli::DataArgs;
 use rand::SeedableRng;
@@ -46,7 +46,11 @@ fn main() -> ExitCode {
             let y = ch08_deep::classify(&mut rounded, x_test.view());
             let accuracy = ch08_deep::count_correct(&y, t) as f64 / t.len() as f64;
             let reference = reference.get_or_insert_with(|| y.clone());
-            let changed = y.iter().zip(reference.iter()).filter(|(a, b)| a != b).count();
+            let changed = y
+                .iter()
+                .zip(reference.iter())
+                .filter(|(a, b)| a != b)
+                .count();
             let name = format.name();
             println!("| {name} | {bytes} | {accuracy:.4} | {changed} |");
         }
