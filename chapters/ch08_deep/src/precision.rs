@@ -111,12 +111,13 @@ mod tests {
 
     #[test]
     fn int8_keeps_the_largest_weight_and_steps_of_the_scale() {
-        let w = arr1(&[-2.54, 1.0, 0.01, 0.0]).into_dyn();
+        let w = arr1(&[-2.54, 1.0, 0.009, 0.011]).into_dyn();
         let q = quantize_int8(&w);
         let s = f64::from((2.54_f64 / 127.0) as f32);
         assert!((q[0] + 2.54).abs() < 1e-6, "max|w| is stored as -127 · s");
         assert_eq!(q[1], 50.0 * s); // 1.0 / 0.02 = 50
-        assert_eq!(q[2], 0.0); // 0.01 / s is just under 0.5
+        assert_eq!(q[2], 0.0); // 0.009 / s = 0.45 rounds to 0
+        assert_eq!(q[3], s); // 0.011 / s = 0.55 rounds to one step
         assert_eq!(
             quantize_int8(&arr1(&[0.0, 0.0]).into_dyn()),
             arr1(&[0.0, 0.0]).into_dyn()
