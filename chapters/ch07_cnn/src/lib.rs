@@ -48,6 +48,29 @@ pub fn weights_file(arg: &Path, data: &DataArgs) -> anyhow::Result<PathBuf> {
     Ok(dataset::weights_path(arg, book, data.data_dir.clone())?)
 }
 
+/// `--augment`: train on the images plus a moved copy of each (chapter 8's data augmentation).
+#[derive(Debug, Clone, clap::Args)]
+pub struct AugmentArg {
+    /// Add a copy of every training image, shifted by up to 2 pixels and rotated by up to 10°
+    /// (twice the images, so twice the iterations per epoch)
+    #[arg(long)]
+    pub augment: bool,
+}
+
+impl AugmentArg {
+    /// With `--augment`, appends the moved copies ([`dlfs::augment::Augment`]) to the training
+    /// set, drawn from a generator of their own seeded with `seed`: the network starts from the
+    /// same weights with or without them.
+    pub fn apply(&self, mnist: &mut Mnist, seed: u64) {
+        if self.augment {
+            let mut rng = <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(seed);
+            let moves = dlfs::augment::Augment::default();
+            let (x, t) = moves.add_copies(mnist.x_train.view(), mnist.t_train.view(), &mut rng);
+            (mnist.x_train, mnist.t_train) = (x, t);
+        }
+    }
+}
+
 // ANCHOR: load_weights
 /// Loads saved parameters (W1..W3, b1..b3, as `train_convnet --save` writes them, or the
 /// book's .npz or .pkl) into `net`, naming the file in any error.

@@ -1,4 +1,7 @@
-//! The chapter's figures: the misclassified digits and the confusion matrix.
+//! The chapter's figures: the misclassified digits, the confusion matrix, moved copies.
+
+use dlfs::augment::{Augment, move_image};
+use rand::Rng;
 
 use dlfs_plot::{Cmap, Image, ImageGrid, ImageScale, MatrixChart};
 use ndarray::{ArrayView1, ArrayViewD, Axis};
@@ -33,3 +36,34 @@ pub fn confusion_chart(matrix: &[Vec<usize>], total_wrong: usize) -> MatrixChart
     let title = format!("Confusion matrix ({total_wrong} mistakes off the diagonal)");
     MatrixChart::new(title, "predicted", "true").rows(matrix.iter().map(|r| r.iter().copied()))
 }
+
+// ANCHOR: augment_grid
+/// The first `n` images of `x` (N, 1, H, W), one per row: the image, then a copy shifted by a
+/// random (dy, dx), one rotated by a random angle, and three with both moves, as `--augment`
+/// draws them; each captioned with its move.
+pub fn augment_grid(x: ArrayViewD<f32>, n: usize, rng: &mut impl Rng) -> ImageGrid {
+    let a = Augment::default();
+    let mut grid = ImageGrid::new("Moved copies: turn°, (down, right)")
+        .cols(6)
+        .cell(96)
+        .cmap(Cmap::GreyReversed)
+        .scale(ImageScale::Fixed(0.0, 1.0));
+    for image in x.outer_iter().take(n) {
+        let plane = image
+            .index_axis_move(Axis(0), 0)
+            .into_dimensionality()
+            .expect("(H, W)");
+        let (h, w) = plane.dim();
+        let (degrees, dy, dx) = a.draw(rng);
+        let mut moves = vec![(0.0, 0, 0), (0.0, dy, dx), (degrees, 0, 0)]; // each move alone
+        moves.extend((0..3).map(|_| a.draw(rng))); // and together, as --augment draws them
+        for (degrees, dy, dx) in moves {
+            let moved = move_image(plane, degrees, dy, dx); // (H, W)
+            let degrees = degrees.round() + 0.0; // no "-0°"
+            let caption = format!("{degrees:+}° ({dy:+}, {dx:+})");
+            grid = grid.image(Image::new(w, h, moved.iter()).caption(caption));
+        }
+    }
+    grid
+}
+// ANCHOR_END: augment_grid

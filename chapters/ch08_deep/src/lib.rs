@@ -14,9 +14,10 @@ use dlfs::net::Sequential;
 use ndarray::{ArrayView1, ArrayViewD, Axis};
 
 pub mod figures;
+pub mod precision;
 
-/// Loading images (N, 1, 28, 28) and keeping a `--train-size` subset are chapter 7's.
-pub use ch07_cnn::{load_images, take_train};
+/// Loading images (N, 1, 28, 28), keeping a `--train-size` subset and `--augment` are chapter 7's.
+pub use ch07_cnn::{AugmentArg, load_images, take_train};
 
 /// `--weights FILE.npz|FILE.pkl|book`, the trained parameters the evaluating binaries need.
 #[derive(Debug, Clone, clap::Args)]

@@ -150,8 +150,15 @@ fn bad_input_gives_an_error_line_and_a_failure() {
     let eval = env!("CARGO_BIN_EXE_deep_convnet");
     let wrong = env!("CARGO_BIN_EXE_misclassified_mnist");
     let train = env!("CARGO_BIN_EXE_train_deepnet");
+    let half = env!("CARGO_BIN_EXE_half_float_network");
     for (bin, args, needle) in [
-        (eval, &[][..], "--weights"),
+        (half, &[][..], "--weights"),
+        (
+            half,
+            &["--weights", "/no/such/params.npz"],
+            "/no/such/params.npz",
+        ),
+        (eval, &[], "--weights"),
         (wrong, &[], "--weights"),
         (
             eval,
@@ -187,7 +194,7 @@ fn bad_input_gives_an_error_line_and_a_failure() {
         assert!(lines[0].contains(args[0]), "{args:?}: {lines:?}");
     }
     // --help explains each binary
-    for bin in [eval, wrong, train] {
+    for bin in [eval, wrong, train, half] {
         let stdout = stdout_of(&run(bin, &["--help"]));
         assert!(stdout.contains("DeepConvNet") || stdout.contains("deep convolutional"));
         assert!(stdout.contains("--data-dir"), "{stdout}");
@@ -212,4 +219,58 @@ fn weights_of_another_network_are_refused_by_name() {
         lines[0].contains("W1") && lines[0].contains("(16, 1, 3, 3)"),
         "{lines:?}"
     );
+}
+
+/// The cells of the table row that starts with `| name |`.
+fn table_row(stdout: &str, name: &str) -> Vec<String> {
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with(&format!("| {name} |")))
+        .unwrap_or_else(|| panic!("no row {name} in\n{stdout}"));
+    line.trim_matches('|')
+        .split('|')
+        .map(|c| c.trim().to_string())
+        .collect()
+}
+
+#[test]
+fn half_precision_weights_keep_the_books_accuracy() {
+    let Some(data) = shared_data("half_precision_weights_keep_the_books_accuracy") else {
+        return;
+    };
+    let bin = env!("CARGO_BIN_EXE_half_float_network");
+    let stdout = with_the_books_weights(bin, &data, &[]);
+    // 123,552 parameters: 8, 4, 2 bytes each; int8 one byte and a 4-byte scale per tensor
+    for (name, bytes) in [
+        ("float64 (file)", "988416"),
+        ("float32", "494208"),
+        ("float16", "247104"),
+        ("bfloat16", "247104"),
+        ("int8 (scale per tensor)", "123616"),
+    ] {
+        assert_eq!(table_row(&stdout, name)[1], bytes, "{name}");
+    }
+    // the book's point: float16 weights classify as well as float64 ones
+    for name in ["float64 (file)", "float32", "float16"] {
+        assert_eq!(table_row(&stdout, name)[2], "0.9935", "{name}");
+    }
+    assert_eq!(table_row(&stdout, "float64 (file)")[3], "0");
+    for name in ["bfloat16", "int8 (scale per tensor)"] {
+        let acc: f64 = table_row(&stdout, name)[2].parse().unwrap();
+        assert!(acc > 0.99, "{name}: {acc}");
+    }
+}
+
+#[test]
+fn augment_doubles_the_training_set_and_draws_the_copies() {
+    let train = env!("CARGO_BIN_EXE_train_deepnet");
+    let args = ["--train-size", "200", "--epochs", "1", "--augment"];
+    let stdout = stdout_of(&run(train, &args));
+    assert!(stdout.contains("data: MNIST: 400 training"), "{stdout}");
+    let dir = out_dir("augment");
+    let bin = env!("CARGO_BIN_EXE_augment_examples");
+    let stdout = stdout_of(&run(bin, &["--count", "3", "--out", dir.to_str().unwrap()]));
+    assert!(stdout.contains("ch08_augment.png\n"), "{stdout}");
+    assert!(dir.join("ch08_augment.png").metadata().unwrap().len() > 5_000);
+    std::fs::remove_dir_all(&dir).ok();
 }

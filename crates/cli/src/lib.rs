@@ -125,24 +125,50 @@ fn flag_hint(e: &anyhow::Error) -> Option<&'static str> {
     })
 }
 
-/// A progress bar that a training run moves, `len` steps long:
+/// A progress bar that a training run moves, `len` steps long, with the running loss:
 /// `TrainerConfig { monitor: dlfs_cli::progress("training", iters), .. }`.
 pub fn progress(what: &str, len: usize) -> std::sync::Arc<dyn dlfs::trainer::Monitor> {
-    std::sync::Arc::new(Progress(progress_bar(len as u64, what)))
+    let bar = progress_bar(len as u64, what);
+    let style = indicatif::ProgressStyle::with_template(
+        "{prefix:>12} [{bar:30}] {pos}/{len} {msg} ({eta} left)",
+    )
+    .expect("valid progress template")
+    .progress_chars("=> ");
+    bar.set_style(style);
+    bar.set_prefix(what.to_string());
+    bar.set_message("");
+    std::sync::Arc::new(Progress {
+        bar,
+        recent: Default::default(),
+    })
 }
 
-/// A [`dlfs::trainer::Monitor`] with a progress bar; report lines print above it.
-struct Progress(indicatif::ProgressBar);
+/// How many of the last losses the progress bar averages: one batch's loss jumps around.
+pub const LOSS_WINDOW: usize = 50;
+
+/// A [`dlfs::trainer::Monitor`] with a progress bar showing the mean loss of the last
+/// [`LOSS_WINDOW`] updates; report lines print above it.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    recent: std::sync::Mutex<std::collections::VecDeque<f64>>,
+}
 
 impl dlfs::trainer::Monitor for Progress {
-    fn step(&self) {
-        self.0.inc(1);
+    fn step(&self, loss: f64) {
+        let mut recent = self.recent.lock().unwrap_or_else(|e| e.into_inner());
+        if recent.len() == LOSS_WINDOW {
+            recent.pop_front();
+        }
+        recent.push_back(loss);
+        let mean = recent.iter().sum::<f64>() / recent.len() as f64;
+        self.bar.set_message(format!("loss {mean:.4}"));
+        self.bar.inc(1);
     }
     fn line(&self, line: &str) {
-        self.0.suspend(|| println!("{line}"));
+        self.bar.suspend(|| println!("{line}"));
     }
     fn finish(&self) {
-        self.0.finish_and_clear();
+        self.bar.finish_and_clear();
     }
 }
 

@@ -14,12 +14,14 @@
 //! | [`optimizer`] | `common/optimizer.py` | SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam |
 //! | [`trainer`] | `common/trainer.py` | the mini-batch training loop and its history |
 //! | [`batch`] | — | drawing a random mini-batch |
+//! | [`augment`] | — | data augmentation: shifted and rotated copies of the images (chapter 8) |
 //! | [`io`] | `pickle` | parameters as NumPy `.npz` |
 //! | [`util`] | `common/util.py` | smooth_curve |
 //!
 //! The data sets (the book's `dataset/`) are the `dataset` crate; what exists only for speed is
 //! the engine room, `dlfs_engine`; figures are `dlfs_plot`; flags and progress bars `dlfs_cli`.
 
+pub mod augment;
 pub mod batch;
 pub mod functions;
 pub mod gradient;

@@ -80,8 +80,8 @@ impl TrainerConfig {
 
 /// Hears about a run as it goes. The default prints each line; `dlfs_cli` adds a progress bar.
 pub trait Monitor: Send + Sync {
-    /// After each update.
-    fn step(&self) {}
+    /// After each update, with the batch's loss.
+    fn step(&self, _loss: f64) {}
     /// A line of the report (an epoch's accuracies).
     fn line(&self, line: &str) {
         println!("{line}");
@@ -222,7 +222,7 @@ pub fn train<F: Float>(
                 });
             }
             history.loss.push(loss);
-            config.monitor.step();
+            config.monitor.step(loss);
             if config.evaluate && (i % iter_per_epoch == 0 || i + 1 == config.iters) {
                 let mut net = net.clone(); // the parameters after step i
                 let done = evaluation.start(move || Evaluation {

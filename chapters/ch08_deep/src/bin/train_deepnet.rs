@@ -27,6 +27,8 @@ struct Args {
     /// Train on only the first N training images (an epoch is then N / batch-size iterations)
     #[arg(long, value_name = "N", value_parser = at_least(1))]
     train_size: Option<usize>,
+    #[command(flatten)]
+    augment: ch08_deep::AugmentArg,
     /// Save the trained parameters (W1, b1, ..., W8, b8) to this .npz file
     #[arg(long, value_name = "FILE.npz")]
     save: Option<PathBuf>,
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         let args: Args = dlfs_cli::parse(BOOK);
         let mut mnist = ch08_deep::load_images(&args.data)?;
         ch08_deep::take_train(&mut mnist, args.train_size);
+        args.augment.apply(&mut mnist, args.seed.seed);
         println!("data: {mnist}");
         let mut rng = args.seed.rng();
 
