@@ -97,7 +97,7 @@ impl Diagram {
 
     /// A label on a pale rounded background of `tone`: a named value, an input, a caption.
     pub fn pill(&mut self, cx: f64, cy: f64, label: &str, tone: Tone) -> Shape {
-        let (w, h) = (text_width(label, FONT, false) + 14.0, 23.0);
+        let (w, h) = (text_width(label, FONT, false) + 16.0, 23.0);
         self.rect(cx - w / 2.0, cy - h / 2.0, w, h, h / 2.0, tone, 1.0);
         self.text(cx, cy, label, tone, FONT, false);
         Shape {
@@ -162,7 +162,7 @@ impl Diagram {
 
     /// A label beside the point `at`, pushed out along `n` until it clears the line.
     fn side_label(&mut self, at: (f64, f64), n: (f64, f64), extra: f64, label: &str, tone: Tone) {
-        let half_w = (text_width(label, FONT, false) + 14.0) / 2.0;
+        let half_w = (text_width(label, FONT, false) + 16.0) / 2.0;
         let probe = Shape {
             cx: 0.0,
             cy: 0.0,
