@@ -1,6 +1,7 @@
 //! Writing a chapter's diagrams into its figures folder, and checking the committed copies.
 
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use crate::Diagram;
 
@@ -27,6 +28,41 @@ pub fn stale(dir: &Path, diagrams: &[(&str, Diagram)]) -> Vec<String> {
         })
         .map(|(name, _)| name.to_string())
         .collect()
+}
+
+/// The `main` of a chapter's `diagrams` binary: `--out DIR` (default `out`) says where the
+/// files go, `--help` says what `about` draws; prints each path written.
+pub fn main(about: &str, diagrams: impl FnOnce() -> Vec<(&'static str, Diagram)>) -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        [] => PathBuf::from("out"),
+        ["--out", dir] => PathBuf::from(dir),
+        ["--help" | "-h"] => {
+            println!("{about}\n\nUsage: diagrams [--out DIR]   (figures go to DIR, default `out`)");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprintln!("error: unexpected arguments {args:?}: the only option is --out DIR");
+            return ExitCode::FAILURE;
+        }
+    };
+    match write_all(&dir, &diagrams()) {
+        Ok(paths) => {
+            for path in paths {
+                println!("wrote {}", path.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: writing the diagrams into {}: {e}", dir.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ mod files;
 mod grid;
 mod shape;
 
-pub use files::{stale, write_all};
+pub use files::{main, stale, write_all};
 pub use grid::{CELL, FADED, Grid, texts};
 pub use shape::{Shape, Side};
 
