@@ -25,6 +25,17 @@ impl Shape {
         }
     }
 
+    /// A rectangle `w` × `h` centred at (cx, cy).
+    pub fn rect(cx: f64, cy: f64, w: f64, h: f64) -> Shape {
+        Shape {
+            cx,
+            cy,
+            half_w: w / 2.0,
+            half_h: h / 2.0,
+            round: false,
+        }
+    }
+
     /// The point of the outline in direction `u` (a unit vector) from the centre.
     fn edge(&self, u: (f64, f64)) -> (f64, f64) {
         let t = if self.round {
@@ -86,13 +97,7 @@ impl Diagram {
         let (w, h) = (text_width(label, FONT, false) + 26.0, 38.0);
         self.rect(cx - w / 2.0, cy - h / 2.0, w, h, 8.0, NODE, 1.5);
         self.text(cx, cy, label, NODE, FONT, false);
-        Shape {
-            cx,
-            cy,
-            half_w: w / 2.0,
-            half_h: h / 2.0,
-            round: false,
-        }
+        Shape::rect(cx, cy, w, h)
     }
 
     /// A label on a pale rounded background of `tone`: a named value, an input, a caption.
@@ -100,13 +105,7 @@ impl Diagram {
         let (w, h) = (text_width(label, FONT, false) + 16.0, 23.0);
         self.rect(cx - w / 2.0, cy - h / 2.0, w, h, h / 2.0, tone, 1.0);
         self.text(cx, cy, label, tone, FONT, false);
-        Shape {
-            cx,
-            cy,
-            half_w: w / 2.0,
-            half_h: h / 2.0,
-            round: false,
-        }
+        Shape::rect(cx, cy, w, h)
     }
 
     /// A circle of radius `r`.
