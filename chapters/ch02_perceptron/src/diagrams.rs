@@ -1,4 +1,4 @@
-//! The chapter's pictures, drawn as SVG by `--bin diagrams` into `figures/`: a perceptron (and
+//! The chapter's pictures, drawn as SVG by `--bin ch02_diagrams` into `figures/`: a perceptron (and
 //! the AND gate's weights, taken from [`AND`]) and XOR as two layers of gates, with the truth
 //! table the gates compute.
 

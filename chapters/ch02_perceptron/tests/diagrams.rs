@@ -7,6 +7,6 @@ fn committed_diagrams_are_current() {
     assert!(
         stale.is_empty(),
         "{stale:?} differ from what the code draws: run \
-         `cargo run -p ch02_perceptron --bin diagrams -- --out chapters/ch02_perceptron/figures`"
+         `cargo run -p ch02_perceptron --bin ch02_diagrams -- --out chapters/ch02_perceptron/figures`"
     );
 }

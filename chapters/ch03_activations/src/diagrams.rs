@@ -1,4 +1,4 @@
-//! The chapter's network diagram, drawn as SVG by `--bin diagrams` into `figures/`: the book's
+//! The chapter's network diagram, drawn as SVG by `--bin ch03_diagrams` into `figures/`: the book's
 //! 3-layer network (2 inputs, hidden layers of 3 and 2 units, 2 outputs) with its weight
 //! notation on the first layer.
 

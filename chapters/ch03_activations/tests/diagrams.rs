@@ -7,6 +7,6 @@ fn committed_diagrams_are_current() {
     assert!(
         stale.is_empty(),
         "{stale:?} differ from what the code draws: run \
-         `cargo run -p ch03_activations --bin diagrams -- --out chapters/ch03_activations/figures`"
+         `cargo run -p ch03_activations --bin ch03_diagrams -- --out chapters/ch03_activations/figures`"
     );
 }

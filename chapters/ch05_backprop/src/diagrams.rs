@@ -1,4 +1,4 @@
-//! The chapter's computational graphs, drawn as SVG by `--bin diagrams` into `figures/`.
+//! The chapter's computational graphs, drawn as SVG by `--bin ch05_diagrams` into `figures/`.
 //!
 //! The shopping graphs carry the numbers the chapter's MulLayer and AddLayer compute (the
 //! functions take the bills that `buy_apple` and `buy_apple_orange` return); the layer graphs

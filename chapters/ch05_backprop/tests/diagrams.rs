@@ -7,6 +7,6 @@ fn committed_diagrams_are_current() {
     assert!(
         stale.is_empty(),
         "{stale:?} differ from what the code draws: run \
-         `cargo run -p ch05_backprop --bin diagrams -- --out chapters/ch05_backprop/figures`"
+         `cargo run -p ch05_backprop --bin ch05_diagrams -- --out chapters/ch05_backprop/figures`"
     );
 }

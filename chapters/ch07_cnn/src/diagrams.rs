@@ -1,4 +1,4 @@
-//! The chapter's pictures of convolution and pooling, drawn as SVG by `--bin diagrams` into
+//! The chapter's pictures of convolution and pooling, drawn as SVG by `--bin ch07_diagrams` into
 //! `figures/`. Every number in them is computed by the library: the convolution by
 //! `dlfs::layers::Convolution`, the pooling by `dlfs::layers::Pooling`, the unrolled windows by
 //! `dlfs::im2col::im2col`.

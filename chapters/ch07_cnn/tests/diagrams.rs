@@ -7,6 +7,6 @@ fn committed_diagrams_are_current() {
     assert!(
         stale.is_empty(),
         "{stale:?} differ from what the code draws: run \
-         `cargo run -p ch07_cnn --bin diagrams -- --out chapters/ch07_cnn/figures`"
+         `cargo run -p ch07_cnn --bin ch07_diagrams -- --out chapters/ch07_cnn/figures`"
     );
 }
