@@ -43,7 +43,7 @@ pub fn main(about: &str, diagrams: impl FnOnce() -> Vec<(&'static str, Diagram)>
         [] => PathBuf::from("out"),
         ["--out", dir] => PathBuf::from(dir),
         ["--help" | "-h"] => {
-            println!("{about}\n\nUsage: diagrams [--out DIR]   (figures go to DIR, default `out`)");
+            println!("{about}\n\nOptions: --out DIR   (where the figures go, default `out`)");
             return ExitCode::SUCCESS;
         }
         _ => {
