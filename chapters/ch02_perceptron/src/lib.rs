@@ -4,6 +4,7 @@
 //! above 0. With the right two weights and bias one perceptron is an AND, a NAND or an OR gate;
 //! XOR needs two layers: NAND and OR side by side, then an AND of their outputs.
 
+pub mod diagrams;
 pub mod figure;
 
 use ndarray::{Array1, arr1};

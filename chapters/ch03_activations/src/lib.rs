@@ -8,6 +8,7 @@
 //! ([`dlfs::functions`]); this crate holds the chapter's experiments.
 
 pub mod activations;
+pub mod diagrams;
 pub mod mnist_net;
 pub mod numpy;
 pub mod softmax_demo;

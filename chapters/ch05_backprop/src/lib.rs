@@ -44,10 +44,13 @@ impl AddLayer {
 }
 // ANCHOR_END: add_layer
 
-/// The price and the derivatives of the price by each input, for the apple example.
+/// The price and the derivatives of the price by each input, for the apple example (and the
+/// middle arrow's value and derivative, which the graph on the page shows).
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppleBill {
     pub price: f64,
+    pub apple_price: f64,
+    pub dapple_price: f64,
     pub dapple: f64,
     pub dapple_num: f64,
     pub dtax: f64,
@@ -71,6 +74,8 @@ pub fn buy_apple() -> AppleBill {
     let (dapple, dapple_num) = mul_apple_layer.backward(dapple_price);
     AppleBill {
         price,
+        apple_price,
+        dapple_price,
         dapple,
         dapple_num,
         dtax,
@@ -78,10 +83,15 @@ pub fn buy_apple() -> AppleBill {
 }
 // ANCHOR_END: buy_apple
 
-/// The price and its derivatives for the apple-and-orange example.
+/// The price and its derivatives for the apple-and-orange example (and the inner arrows'
+/// values and derivatives, which the graph on the page shows).
 #[derive(Debug, Clone, PartialEq)]
 pub struct FruitBill {
     pub price: f64,
+    /// apple_price, orange_price, all_price
+    pub subtotals: [f64; 3],
+    /// dapple_price, dorange_price, dall_price
+    pub dsubtotals: [f64; 3],
     pub dapple_num: f64,
     pub dapple: f64,
     pub dorange: f64,
@@ -112,6 +122,8 @@ pub fn buy_apple_orange() -> FruitBill {
     let (dapple, dapple_num) = mul_apple_layer.backward(dapple_price);
     FruitBill {
         price,
+        subtotals: [apple_price, orange_price, all_price],
+        dsubtotals: [dapple_price, dorange_price, dall_price],
         dapple_num,
         dapple,
         dorange,
@@ -149,6 +161,7 @@ mod tests {
     }
 }
 
+pub mod diagrams;
 pub mod figures;
 
 // ANCHOR: train_net

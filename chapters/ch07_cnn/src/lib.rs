@@ -15,6 +15,7 @@ use dlfs_cli::DataArgs;
 use dlfs_cli::ranges::at_least;
 use dlfs_plot::{Image, ImageGrid};
 
+pub mod diagrams;
 pub mod figures;
 
 // ANCHOR: load_images

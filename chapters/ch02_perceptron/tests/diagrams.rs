@@ -1,0 +1,12 @@
+//! The committed diagrams are the ones the code draws now, byte for byte.
+
+#[test]
+fn committed_diagrams_are_current() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("figures");
+    let stale = dlfs_diagram::stale(&dir, &ch02_perceptron::diagrams::all());
+    assert!(
+        stale.is_empty(),
+        "{stale:?} differ from what the code draws: run \
+         `cargo run -p ch02_perceptron --bin ch02_diagrams -- --out chapters/ch02_perceptron/figures`"
+    );
+}
