@@ -140,6 +140,22 @@ fn im2col_image_body<F: Float>(
 /// - `dx_n`: the image's C·H·W values in (C, H, W) order
 pub fn col2im_image<F: Float>(
     col_n: &[F],
+    chw: (usize, usize, usize),
+    win: Window,
+    dx_n: &mut [F],
+) {
+    // as in im2col: with the filter width known to the compiler, a filter row inside the
+    // image is added by a few vector instructions instead of a checked loop
+    match win.fw {
+        5 => col2im_image_body(col_n, chw, Window { fw: 5, ..win }, dx_n),
+        3 => col2im_image_body(col_n, chw, Window { fw: 3, ..win }, dx_n),
+        _ => col2im_image_body(col_n, chw, win, dx_n),
+    }
+}
+
+#[inline(always)]
+fn col2im_image_body<F: Float>(
+    col_n: &[F],
     (c, h, w): (usize, usize, usize),
     win: Window,
     dx_n: &mut [F],
@@ -161,8 +177,17 @@ pub fn col2im_image<F: Float>(
                 if iy >= h {
                     continue;
                 }
+                let x0 = ox * s; // left edge in padded coordinates
+                if x0 >= p && x0 - p + fw <= w {
+                    let ix = x0 - p;
+                    let dst = &mut plane[iy * w + ix..iy * w + ix + fw];
+                    for (d, &v) in dst.iter_mut().zip(src) {
+                        *d += v; // fast path: the whole filter row lies inside the image
+                    }
+                    continue;
+                }
                 for (fx, &v) in src.iter().enumerate() {
-                    let ix = (ox * s + fx).wrapping_sub(p);
+                    let ix = (x0 + fx).wrapping_sub(p);
                     if ix < w {
                         plane[iy * w + ix] += v; // dx[ch, iy, ix] += dcol[r, (ch, fy, fx)]
                     }
@@ -334,7 +359,7 @@ pub fn col2im_dot<F: Float>(
     assert_eq!((oh, ow), win.out_size(h, w), "col2im_dot: dout's size");
     let k = col_w.ncols();
     let dout = dout.as_standard_layout();
-    let mut dx = Array4::<F>::zeros(x_shape); // (N, C, H, W)
+    let mut dx: Array4<F> = crate::parallel::zeros(x_shape); // (N, C, H, W)
     let (x_len, dout_len) = (c * h * w, fn_count * oh * ow);
     let tasks = dx
         .as_slice_mut()
