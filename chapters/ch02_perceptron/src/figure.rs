@@ -66,7 +66,7 @@ fn xor_panel() -> ScatterChart {
 /// AND, NAND, OR and XOR side by side.
 pub fn gates_figure() -> Figure {
     Figure::new("Perceptrons as logic gates: ▲ output 1 (orange side), ● output 0 (blue side)")
-        .cols(4)
+        .cols(2)
         .panel_size(460, 460)
         .panel(gate_panel("AND", AND))
         .panel(gate_panel("NAND", NAND))

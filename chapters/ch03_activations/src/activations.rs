@@ -12,10 +12,13 @@ fn xs() -> Vec<f64> {
 }
 
 /// One activation function drawn alone.
+/// The page shows these four side by side, two to a row, so they are drawn smaller than the
+/// default 640 x 480 (with text as large): the text still reads at half the page's width.
 fn single(title: &str, name: &str, h: fn(f64) -> f64, y: (f64, f64)) -> LineChart {
     LineChart::new(title, "x", "h(x)")
         .series(Series::from_fn(name, xs(), h))
         .y_range(y.0, y.1)
+        .size(480, 360)
 }
 
 // ANCHOR: step_chart

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use dlfs::net::Sequential;
 use dlfs::trainer::History;
 use dlfs_cli::OutArg;
-use dlfs_plot::{Figure, Histogram, LineChart, Series};
+use dlfs_plot::{Figure, Histogram, LineChart, PALETTE, Series};
 
 /// Prints the final accuracies and the time, draws the figures and prints their paths.
 pub fn report(
@@ -42,14 +42,19 @@ pub fn draw(
     LineChart::accuracy("Accuracy per epoch", &epochs, train, test).save(&accuracy)?;
 
     let weights = out.path("ch05_weights.png")?;
-    let mut figure = Figure::new("Weight distributions before and after training").cols(2);
-    for ((name, w0), (_, w1)) in before.iter().zip(after) {
-        figure = figure.panel(
-            Histogram::new(name.as_str(), "weight", "count")
-                .values("before", w0)
-                .values("after", w1)
-                .bins(60),
-        );
+    // one row before training, one after, each panel binned over its own values: the
+    // initial weights (std 0.01) are a spike on the trained weights' scale, a bell on their own
+    let mut figure = Figure::new("Weight distributions before and after training")
+        .cols(before.len().max(1))
+        .panel_size(560, 400);
+    for (when, layers) in [("before", before), ("after", after)] {
+        for (name, w) in layers {
+            let mut hist = Histogram::new(format!("{name} {when} training"), "weight", "count")
+                .values("", w)
+                .bins(50);
+            hist.series[0].color = Some(PALETTE[usize::from(when == "after")]); // blue, orange
+            figure = figure.panel(hist);
+        }
     }
     figure.save(&weights)?;
     Ok(vec![loss, accuracy, weights])

@@ -77,9 +77,11 @@ pub fn activation_histograms(
         })
         .max()
         .unwrap_or(1);
+    // three to a row, so that the text reads at page width; the y scale is shared
     let mut figure = Figure::new(format!("Activations per layer: {}", setting.label()))
-        .cols(layers.len().max(1))
-        .panel_size(300, 300);
+        .cols(layers.len().clamp(1, 3))
+        .panel_size(500, 380)
+        .share_y();
     for (k, a) in layers.iter().enumerate() {
         figure = figure.panel(
             Histogram::new(format!("{}-layer", k + 1), "activation", "count")
@@ -110,7 +112,8 @@ pub fn batch_norm_grid(runs: &[crate::batch_norm::BnRun], out: &OutArg) -> anyho
     let mut figure =
         Figure::new("Training accuracy with and without batch normalization, by weight scale")
             .cols(4)
-            .panel_size(330, 260);
+            .panel_size(375, 280)
+            .shared_axes();
     for (k, run) in runs.iter().enumerate() {
         let names = if k == 0 {
             ("Batch Norm", "Normal")
@@ -165,11 +168,10 @@ pub fn train_test_panels(
 /// returns the figure's path.
 pub fn best_trials(trials: &[&crate::search::Trial], out: &OutArg) -> anyhow::Result<PathBuf> {
     let path = out.path("hyperparameter_optimization.png")?;
-    let mut figure = Figure::new(
-        "The best trials of the random search: validation (solid) and training (dashed) accuracy",
-    )
-    .cols(5)
-    .panel_size(300, 240);
+    let mut figure = Figure::new("The best trials: validation (solid) and training (dashed)")
+        .cols(4)
+        .panel_size(375, 320)
+        .share_y();
     for (k, trial) in trials.iter().enumerate() {
         let names = if k == 0 {
             ("validation", "train")
@@ -178,7 +180,7 @@ pub fn best_trials(trials: &[&crate::search::Trial], out: &OutArg) -> anyhow::Re
         };
         figure = figure.panel(
             LineChart::new(
-                format!("Best-{} (val {:.2})", k + 1, trial.final_val_acc()),
+                format!("Best-{}: val {:.2}", k + 1, trial.final_val_acc()),
                 format!("lr {:.1e}, λ {:.1e}", trial.lr, trial.weight_decay),
                 "accuracy",
             )
@@ -192,5 +194,35 @@ pub fn best_trials(trials: &[&crate::search::Trial], out: &OutArg) -> anyhow::Re
         );
     }
     figure.save(&path)?;
+    Ok(path)
+}
+
+/// The trained weights of each run, overlaid on one histogram over a shared range: weight decay
+/// pulls them towards 0. Returns the figure's path.
+pub fn weight_histograms(runs: &[(&str, &[f32])], out: &OutArg) -> anyhow::Result<PathBuf> {
+    let path = out.path("overfit_weight_decay_weights.png")?;
+    // a range that holds all but the farthest 0.1% of the first run's weights
+    let mut first: Vec<f32> = runs
+        .first()
+        .map_or(vec![], |(_, w)| w.iter().map(|v| v.abs()).collect());
+    first.sort_by(f32::total_cmp);
+    let edge = first
+        .get(first.len() * 999 / 1000)
+        .copied()
+        .unwrap_or(1.0)
+        .max(1e-3);
+    let edge = f64::from(edge);
+    let mut chart = Histogram::new(
+        "The trained weights, without and with weight decay",
+        "weight",
+        "count",
+    )
+    .bins(80)
+    .range(-edge, edge)
+    .legend(dlfs_plot::LegendPos::UpperRight);
+    for (label, w) in runs {
+        chart = chart.values(*label, w.iter());
+    }
+    chart.save(&path)?;
     Ok(path)
 }

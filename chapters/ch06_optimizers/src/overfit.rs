@@ -58,12 +58,16 @@ impl OverfitArgs {
     /// Prints the runs' accuracies and draws their train/test panels into `file`.
     pub fn report(
         &self,
-        runs: &[(String, History)],
+        runs: &[(String, History, Vec<f32>)],
         title: &str,
         file: &str,
     ) -> anyhow::Result<()> {
-        print_runs(runs, self.print_every);
-        let path = crate::figures::train_test_panels(title, runs, file, &self.out)?;
+        let runs: Vec<(String, History)> = runs
+            .iter()
+            .map(|(l, h, _)| (l.clone(), h.clone()))
+            .collect();
+        print_runs(&runs, self.print_every);
+        let path = crate::figures::train_test_panels(title, &runs, file, &self.out)?;
         println!("wrote {}", path.display());
         Ok(())
     }
@@ -108,14 +112,15 @@ impl Overfit {
 
     // ANCHOR: run
     /// Trains a 784-100x6-10 ReLU net built from `net` (which adds weight decay or dropout) on
-    /// the first `train_size` images with SGD, measuring train and test accuracy once per epoch.
+    /// the first `train_size` images with SGD, measuring train and test accuracy once per epoch;
+    /// returns the accuracies and the trained weights (every W, the values weight decay acts on).
     pub fn run(
         &self,
         net: MultiLayerNetExtend,
         mnist: &Mnist,
         progress: bool,
         rng: &mut (impl Rng + Send),
-    ) -> anyhow::Result<History> {
+    ) -> anyhow::Result<(History, Vec<f32>)> {
         let n = self.train_size.min(mnist.t_train.len());
         let x_train = mnist.x_train.slice_axis(Axis(0), (0..n).into());
         let t_train = mnist.t_train.slice(s![..n]);
@@ -148,7 +153,12 @@ impl Overfit {
             &config,
             rng,
         )?;
-        Ok(history)
+        let params = network.params();
+        let weights = params.iter().filter(|p| p.decay);
+        Ok((
+            history,
+            weights.flat_map(|p| p.value.iter().copied()).collect(),
+        ))
     }
 
     /// [`Overfit::run`] for each labelled net, side by side on the CPU's cores, each from a
@@ -158,12 +168,12 @@ impl Overfit {
         nets: Vec<(String, MultiLayerNetExtend)>,
         mnist: &Mnist,
         seed: u64,
-    ) -> anyhow::Result<Vec<(String, History)>> {
+    ) -> anyhow::Result<Vec<(String, History, Vec<f32>)>> {
         let runs = nets.into_iter().enumerate().collect();
         par_map_tasks(runs, |(k, (label, net))| {
             // the runs take equally long: the first one's progress bar speaks for all
-            let history = self.run(net, mnist, k == 0, &mut StdRng::seed_from_u64(seed))?;
-            Ok((label, history))
+            let (history, w) = self.run(net, mnist, k == 0, &mut StdRng::seed_from_u64(seed))?;
+            Ok((label, history, w))
         })
         .into_iter()
         .collect()
@@ -174,13 +184,15 @@ impl Overfit {
 /// Prints both runs' accuracies every `every` epochs in a table, then for each run its final
 /// `train accuracy (label)`, `test accuracy (label)` and `gap (label)` lines.
 pub fn print_runs(runs: &[(String, History)], every: usize) {
+    // each column as wide as its name, so that the table fits a 100-column page
+    let names: Vec<String> = runs
+        .iter()
+        .flat_map(|(label, _)| [format!("train ({label})"), format!("test ({label})")])
+        .collect();
+    let widths: Vec<usize> = names.iter().map(|n| n.chars().count().max(6)).collect();
     let mut header = format!("{:>5}", "epoch");
-    for (label, _) in runs {
-        header += &format!(
-            "  {:>22}  {:>22}",
-            format!("train ({label})"),
-            format!("test ({label})")
-        );
+    for (name, &w) in names.iter().zip(&widths) {
+        header += &format!("  {name:>w$}");
     }
     println!("{header}");
     let epochs = runs.first().map_or(0, |(_, h)| h.train_acc.len());
@@ -189,8 +201,11 @@ pub fn print_runs(runs: &[(String, History)], every: usize) {
         .chain(std::iter::once(epochs - 1))
     {
         let mut line = format!("{e:>5}");
-        for (_, h) in runs {
-            line += &format!("  {:>22.4}  {:>22.4}", h.train_acc[e], h.test_acc[e]);
+        let values = runs
+            .iter()
+            .flat_map(|(_, h)| [h.train_acc[e], h.test_acc[e]]);
+        for (v, &w) in values.zip(&widths) {
+            line += &format!("  {v:>w$.4}");
         }
         println!("{line}");
         if e == epochs - 1 {

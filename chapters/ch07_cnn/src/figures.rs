@@ -5,7 +5,7 @@ use std::path::Path;
 use dlfs::net::Sequential;
 use dlfs::trainer::{History, TrainerConfig};
 use dlfs_cli::OutArg;
-use dlfs_plot::{Cmap, Figure, Image, ImageGrid, LegendPos, LineChart};
+use dlfs_plot::{Cmap, Figure, Image, ImageGrid, LegendPos, LineChart, PALETTE, RGBColor, Series};
 use ndarray::{ArrayD, ArrayView4, Ix4, s};
 
 /// What `train_convnet` prints at the end: the test accuracy, the time, the seconds per epoch;
@@ -31,7 +31,40 @@ pub fn report(
     let chart = out.path("ch07_train_convnet.png")?;
     accuracy_chart(history, iter_per_epoch, &chart)?;
     println!("wrote {}", chart.display());
+    let chart = out.path("ch07_loss.png")?;
+    loss_chart(history, iter_per_epoch, &chart)?;
+    println!("wrote {}", chart.display());
     Ok(())
+}
+
+/// The loss of every mini-batch (pale) and its mean over each run of `LOSS_WINDOW`
+/// iterations, against epochs, on a log scale (the loss falls from 2.3 to a few hundredths).
+pub fn loss_chart(history: &History, iter_per_epoch: usize, path: &Path) -> anyhow::Result<()> {
+    const LOSS_WINDOW: usize = 100;
+    let epoch = |i: usize| i as f64 / iter_per_epoch as f64;
+    let raw = history
+        .loss
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| (epoch(i + 1), l));
+    let means = history.loss.chunks(LOSS_WINDOW).enumerate().map(|(k, c)| {
+        let middle = k * LOSS_WINDOW + c.len().div_ceil(2);
+        (epoch(middle), c.iter().sum::<f64>() / c.len() as f64)
+    });
+    LineChart::new(
+        "SimpleConvNet on MNIST: loss per mini-batch",
+        "epoch",
+        "loss",
+    )
+    .series(
+        Series::from_points("each mini-batch", raw)
+            .color(RGBColor(190, 200, 215))
+            .width(1),
+    )
+    .series(Series::from_points(format!("mean of {LOSS_WINDOW}"), means).color(PALETTE[0]))
+    .log_y()
+    .legend(LegendPos::UpperRight)
+    .save(path)
 }
 
 // ANCHOR: accuracy_chart

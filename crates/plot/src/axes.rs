@@ -5,7 +5,7 @@
 use plotters::prelude::*;
 
 use super::render::{self, Area, Backend, DrawResult, Paint, Plot, YAxis};
-use super::style::{LegendPos, Theme, fit};
+use super::style::{Ctx, LegendPos, Theme, fit};
 
 /// The frame of a chart on x-y axes: its title, axis labels, ranges, legend and size.
 #[derive(Debug, Clone)]
@@ -99,8 +99,8 @@ pub(crate) trait OnAxes {
 }
 
 impl<C: OnAxes> Paint for C {
-    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, bitmap: bool) -> DrawResult<DB> {
-        let t = Theme::new(area.dim_in_pixel(), bitmap);
+    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, ctx: Ctx) -> DrawResult<DB> {
+        let t = Theme::new(area.dim_in_pixel(), ctx);
         let (x, y) = self.ranges();
         let mut b = render::builder(area, &self.axes().title, &t);
         if self.log_y() {

@@ -5,7 +5,7 @@ use std::path::Path;
 use plotters::prelude::*;
 
 use super::render::{self, Area, DrawResult, Paint};
-use super::style::Theme;
+use super::style::{Ctx, Theme, min_text};
 use super::{Contour, Histogram, ImageGrid, LineChart, Quiver, ScatterChart};
 
 /// One cell of a [`Figure`]: any chart (`chart.into()` makes one).
@@ -38,14 +38,14 @@ panel_from!(
 );
 
 impl Panel {
-    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, bitmap: bool) -> DrawResult<DB> {
+    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, ctx: Ctx) -> DrawResult<DB> {
         match self {
-            Panel::Line(c) => c.paint(area, bitmap),
-            Panel::Scatter(c) => c.paint(area, bitmap),
-            Panel::Histogram(c) => c.paint(area, bitmap),
-            Panel::Images(c) => c.paint(area, bitmap),
-            Panel::Contour(c) => c.paint(area, bitmap),
-            Panel::Quiver(c) => c.paint(area, bitmap),
+            Panel::Line(c) => c.paint(area, ctx),
+            Panel::Scatter(c) => c.paint(area, ctx),
+            Panel::Histogram(c) => c.paint(area, ctx),
+            Panel::Images(c) => c.paint(area, ctx),
+            Panel::Contour(c) => c.paint(area, ctx),
+            Panel::Quiver(c) => c.paint(area, ctx),
         }
     }
 
@@ -92,6 +92,12 @@ pub struct Figure {
     pub cols: usize,
     /// Size of each panel in pixels; `None` uses the first panel's own size.
     pub panel_size: Option<(u32, u32)>,
+    /// Panels share their x axis (`plt.subplots(sharex=True)`): tick labels and the axis name
+    /// only under the lowest panel of each column, which leaves small panels room for their
+    /// curves.
+    pub share_x: bool,
+    /// Panels share their y axis: tick labels and the axis name only left of the first column.
+    pub share_y: bool,
 }
 
 impl Figure {
@@ -121,6 +127,23 @@ impl Figure {
         self
     }
 
+    /// Panels share both axes: tick labels only on the outer panels.
+    pub fn shared_axes(self) -> Self {
+        self.share_x().share_y()
+    }
+
+    /// Panels share their x axis: x tick labels only under the lowest panel of each column.
+    pub fn share_x(mut self) -> Self {
+        self.share_x = true;
+        self
+    }
+
+    /// Panels share their y axis: y tick labels only left of the first column.
+    pub fn share_y(mut self) -> Self {
+        self.share_y = true;
+        self
+    }
+
     /// Writes the figure to `path` (`.png` or `.svg`).
     pub fn save(&self, path: impl AsRef<Path>) -> anyhow::Result<()> {
         render::save(self, path.as_ref())
@@ -140,17 +163,29 @@ impl Figure {
         if self.title.is_empty() {
             0
         } else {
-            (Theme::for_size((640, 480)).title * 2.2) as u32
+            (self.title_font() * 2.0) as u32
         }
+    }
+
+    /// The overall title's font: as on a 640 x 480 chart, larger if the page needs it.
+    fn title_font(&self) -> f64 {
+        let width = self.grid().1 as u32 * self.panel_dims().0;
+        (Theme::for_size((640, 480)).title * 1.1).max(min_text(width) * 1.6)
+    }
+
+    fn panel_dims(&self) -> (u32, u32) {
+        self.panel_size
+            .or_else(|| self.panels.first().map(Panel::size))
+            .unwrap_or((480, 400))
     }
 }
 
 impl Paint for Figure {
-    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, bitmap: bool) -> DrawResult<DB> {
+    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, ctx: Ctx) -> DrawResult<DB> {
         let (w, _) = area.dim_in_pixel();
         let (top, rest) = area.split_vertically(self.title_height());
         if !self.title.is_empty() {
-            let font = Theme::for_size((640, 480)).title * 1.1;
+            let font = self.title_font();
             let style = TextStyle::from(("sans-serif", font).into_font().style(FontStyle::Bold))
                 .pos(plotters::style::text_anchor::Pos::new(
                     plotters::style::text_anchor::HPos::Center,
@@ -163,18 +198,27 @@ impl Paint for Figure {
             )?;
         }
         let (rows, cols) = self.grid();
-        for (panel, cell) in self.panels.iter().zip(rest.split_evenly((rows, cols))) {
-            panel.paint(&cell, bitmap)?;
+        let n = self.panels.len();
+        for (k, (panel, cell)) in self
+            .panels
+            .iter()
+            .zip(rest.split_evenly((rows, cols)))
+            .enumerate()
+        {
+            // with shared axes: x ticks on the lowest panel of each column, y ticks on the left
+            let ctx = Ctx {
+                x_ticks: !self.share_x || k + cols >= n,
+                y_ticks: !self.share_y || k % cols == 0,
+                ..ctx
+            };
+            panel.paint(&cell, ctx)?;
         }
         Ok(())
     }
 
     fn size(&self) -> (u32, u32) {
         let (rows, cols) = self.grid();
-        let (pw, ph) = self
-            .panel_size
-            .or_else(|| self.panels.first().map(Panel::size))
-            .unwrap_or((480, 400));
+        let (pw, ph) = self.panel_dims();
         (cols as u32 * pw, rows as u32 * ph + self.title_height())
     }
 

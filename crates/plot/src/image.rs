@@ -8,7 +8,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::render::{self, Area, DrawResult, Paint};
-use super::style::{AsF64, Theme, finite_range};
+use super::style::{AsF64, Ctx, Theme, finite_range, min_text};
 
 /// One grey-scale picture: `height` rows of `width` values, top row first.
 #[derive(Debug, Clone, Default)]
@@ -155,8 +155,8 @@ fn caption_font(cell: f64) -> f64 {
 }
 
 impl Paint for ImageGrid {
-    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, bitmap: bool) -> DrawResult<DB> {
-        let t = Theme::new(area.dim_in_pixel(), bitmap);
+    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, ctx: Ctx) -> DrawResult<DB> {
+        let t = Theme::new(area.dim_in_pixel(), ctx);
         let area = area.titled(&self.title, ("sans-serif", t.title.max(16.0)))?;
         let area = area.margin(4, 4, 4, 4);
         let (rows, cols) = self.grid();
@@ -170,7 +170,7 @@ impl Paint for ImageGrid {
         let (cw, ch) = area.dim_in_pixel();
         let (cw, ch) = (cw as f64 / cols as f64, ch as f64 / rows as f64);
         // caption text size follows the cell, not the whole figure
-        let font = caption_font(ch);
+        let font = caption_font(ch).max(ctx.min_text);
         let caption_h = if self.has_captions() { font * 1.4 } else { 0.0 };
         for (k, im) in self.images.iter().enumerate() {
             let (r, c) = (k / cols, k % cols);
@@ -240,7 +240,14 @@ impl Paint for ImageGrid {
             0.0
         };
         let w = cols as u32 * self.cell + 8;
-        let h = rows as u32 * (self.cell + caption as u32) + 8 + (t.title * 1.8) as u32;
+        // the caption and title as large as the page needs them (see `min_text`)
+        let caption = caption.max(if caption > 0.0 {
+            min_text(w) * 1.4
+        } else {
+            0.0
+        });
+        let title = t.title.max(min_text(w) * 1.5);
+        let h = rows as u32 * (self.cell + caption as u32) + 8 + (title * 1.8) as u32;
         (w.max(240), h)
     }
 

@@ -65,4 +65,6 @@ pub use line::LineChart;
 pub use matrix::MatrixChart;
 pub use quiver::{Arrow, Quiver};
 pub use scatter::{Class, Regions, ScatterChart};
-pub use style::{AsF64, LegendPos, LineStyle, PALETTE, RGBColor, Series, linspace};
+pub use style::{
+    AsF64, LegendPos, LineStyle, MIN_TEXT, PAGE_WIDTH, PALETTE, RGBColor, Series, linspace,
+};

@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::render::{self, DrawResult, Paint};
-use super::style::{AsF64, Theme};
+use super::style::{AsF64, Ctx, Theme};
 
 /// Rows × columns of values, each cell shaded from white (0) to dark blue (the largest value)
 /// on a logarithmic scale, so that a 1 stands out beside a 1,000, and labelled with its value
@@ -109,12 +109,8 @@ fn fmt_value(v: f64) -> String {
 }
 
 impl Paint for MatrixChart {
-    fn paint<DB: DrawingBackend>(
-        &self,
-        area: &DrawingArea<DB, Shift>,
-        bitmap: bool,
-    ) -> DrawResult<DB> {
-        let t = Theme::new(area.dim_in_pixel(), bitmap);
+    fn paint<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, ctx: Ctx) -> DrawResult<DB> {
+        let t = Theme::new(area.dim_in_pixel(), ctx);
         let area = area.titled(&self.title, ("sans-serif", t.title))?;
         let (rows, cols) = self.dims();
         let (w, h) = area.dim_in_pixel();
@@ -133,7 +129,7 @@ impl Paint for MatrixChart {
                 0.0
             }
         };
-        let font = (ch.min(cw) * 0.32).clamp(9.0, t.tick);
+        let font = (ch.min(cw) * 0.32).clamp(ctx.min_text.max(9.0), t.tick);
         let centre = Pos::new(HPos::Center, VPos::Center);
         for (i, row) in self.values.iter().enumerate() {
             for (j, &v) in row.iter().enumerate() {

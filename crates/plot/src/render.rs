@@ -13,7 +13,7 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 
 use super::raster;
-use super::style::{LegendPos, LineStyle, RGBColor, Series, Theme, clip_runs, fmt_tick};
+use super::style::{Ctx, LegendPos, LineStyle, RGBColor, Series, Theme, clip_runs, fmt_tick};
 
 /// What a failed plotters call returns on backend `DB`.
 pub(crate) type DrawResult<DB> =
@@ -37,9 +37,9 @@ pub(crate) type Plot<'a, DB, Y> = ChartContext<'a, DB, Cartesian2d<RangedCoordf6
 
 /// A chart a [`save`] can draw: it paints itself onto any plotters drawing area.
 pub(crate) trait Paint {
-    /// Draws into `area` (already filled white); `bitmap` is true for PNG output, where
+    /// Draws into `area` (already filled white); `ctx.bitmap` is true for PNG output, where
     /// thick lines are drawn as anti-aliased 1-pixel lines side by side.
-    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, bitmap: bool) -> DrawResult<DB>;
+    fn paint<DB: DrawingBackend>(&self, area: &Area<DB>, ctx: Ctx) -> DrawResult<DB>;
     /// Size of the picture in pixels when saved on its own.
     fn size(&self) -> (u32, u32);
     /// Refuses data that cannot be drawn, before any file is touched.
@@ -107,7 +107,7 @@ pub(crate) fn save(fig: &impl Paint, path: &Path) -> anyhow::Result<()> {
             {
                 let root = SVGBackend::with_string(&mut svg, (w, h)).into_drawing_area();
                 root.fill(&WHITE)
-                    .and_then(|()| fig.paint(&root, false))
+                    .and_then(|()| fig.paint(&root, Ctx::picture(w, false)))
                     .and_then(|()| root.present())
                     .map_err(|e| anyhow::anyhow!("cannot draw {shown}: {e}"))?;
             }
@@ -149,7 +149,7 @@ pub(crate) fn render_rgb(fig: &impl Paint) -> anyhow::Result<Vec<u8>> {
     {
         let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
         root.fill(&WHITE)
-            .and_then(|()| fig.paint(&root, true))
+            .and_then(|()| fig.paint(&root, Ctx::picture(w, true)))
             .and_then(|()| root.present())
             .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
@@ -166,8 +166,8 @@ pub(crate) fn builder<'a, 'b, DB: DrawingBackend>(
     b.caption(title, ("sans-serif", t.title))
         .margin(t.margin)
         .margin_right(t.margin * 2)
-        .x_label_area_size(t.x_label_area)
-        .y_label_area_size(t.y_label_area);
+        .x_label_area_size(if t.x_ticks { t.x_label_area } else { 0 })
+        .y_label_area_size(if t.y_ticks { t.y_label_area } else { 0 });
     b
 }
 
@@ -178,14 +178,32 @@ pub(crate) fn mesh<DB: DrawingBackend, Y: YAxis>(
     y_label: &str,
     t: &Theme,
 ) -> DrawResult<DB> {
+    let (x_label, y_label) = (
+        if t.x_ticks { x_label } else { "" },
+        if t.y_ticks { y_label } else { "" },
+    );
+    let x_fmt = |v: &f64| {
+        if t.x_ticks {
+            fmt_tick(*v)
+        } else {
+            String::new()
+        }
+    };
+    let y_fmt = |v: &f64| {
+        if t.y_ticks {
+            fmt_tick(*v)
+        } else {
+            String::new()
+        }
+    };
     chart
         .configure_mesh()
         .x_desc(x_label)
         .y_desc(y_label)
         .axis_desc_style(("sans-serif", t.label))
         .label_style(("sans-serif", t.tick))
-        .x_label_formatter(&|v| fmt_tick(*v))
-        .y_label_formatter(&|v| fmt_tick(*v))
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(&y_fmt)
         .x_labels(7)
         .y_labels(7)
         .bold_line_style(BLACK.mix(0.08))

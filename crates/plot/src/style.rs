@@ -171,6 +171,46 @@ impl Series {
     }
 }
 
+/// The width of the book's content column in pixels: a picture wider than this is shown
+/// scaled down to it, so its text must be drawn larger to stay readable.
+pub const PAGE_WIDTH: u32 = 750;
+
+/// The smallest text, in pixels, once a picture is shown [`PAGE_WIDTH`] wide: tick labels,
+/// legends and captions are drawn at least this large (times the picture's scale-down).
+pub const MIN_TEXT: f64 = 10.5;
+
+/// The smallest font size for a picture `width` pixels wide, so that its text is at least
+/// [`MIN_TEXT`] pixels high when the page shows it [`PAGE_WIDTH`] wide.
+pub(crate) fn min_text(width: u32) -> f64 {
+    MIN_TEXT * (f64::from(width) / f64::from(PAGE_WIDTH)).max(1.0)
+}
+
+/// How a picture is being drawn, handed from the picture to its panels.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Ctx {
+    /// Drawing pixels (PNG) rather than vectors (SVG).
+    pub bitmap: bool,
+    /// The smallest font size (see [`min_text`]).
+    pub min_text: f64,
+    /// Tick labels and the axis name under the x axis (off for inner panels of a figure with
+    /// shared axes).
+    pub x_ticks: bool,
+    /// Tick labels and the axis name left of the y axis.
+    pub y_ticks: bool,
+}
+
+impl Ctx {
+    /// The context of a whole picture `width` pixels wide.
+    pub fn picture(width: u32, bitmap: bool) -> Ctx {
+        Ctx {
+            bitmap,
+            min_text: min_text(width),
+            x_ticks: true,
+            y_ticks: true,
+        }
+    }
+}
+
 /// Font sizes and margins for a panel of the given size (smaller panels, smaller text).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Theme {
@@ -182,21 +222,36 @@ pub(crate) struct Theme {
     pub y_label_area: u32,
     /// Drawing pixels (PNG) rather than vectors (SVG).
     pub bitmap: bool,
+    /// See [`Ctx`].
+    pub x_ticks: bool,
+    pub y_ticks: bool,
 }
 
 impl Theme {
-    /// The theme of a panel of `size` pixels, drawn as a bitmap or not.
-    pub fn new(size: (u32, u32), bitmap: bool) -> Theme {
+    /// The theme of a panel of `size` pixels in a picture drawn as `ctx` says: text no smaller
+    /// than `ctx.min_text`.
+    pub fn new(size: (u32, u32), ctx: Ctx) -> Theme {
         Theme {
-            bitmap,
-            ..Theme::for_size(size)
+            bitmap: ctx.bitmap,
+            x_ticks: ctx.x_ticks,
+            y_ticks: ctx.y_ticks,
+            ..Theme::scaled(Theme::scale(size).max(ctx.min_text / 16.0))
         }
     }
 
-    pub fn for_size((w, h): (u32, u32)) -> Theme {
-        let s = (f64::from(h.min(w * 3 / 4)) / 480.0)
+    /// The theme of a panel of `size` pixels, without a floor on its text.
+    pub fn for_size(size: (u32, u32)) -> Theme {
+        Theme::scaled(Theme::scale(size))
+    }
+
+    /// Text scale of a panel: 1 for 640 x 480, less for smaller panels.
+    fn scale((w, h): (u32, u32)) -> f64 {
+        (f64::from(h.min(w * 3 / 4)) / 480.0)
             .sqrt()
-            .clamp(0.75, 1.6);
+            .clamp(0.75, 1.6)
+    }
+
+    fn scaled(s: f64) -> Theme {
         Theme {
             title: 24.0 * s,
             label: 19.0 * s,
@@ -205,6 +260,8 @@ impl Theme {
             x_label_area: (48.0 * s) as u32,
             y_label_area: (64.0 * s) as u32,
             bitmap: false,
+            x_ticks: true,
+            y_ticks: true,
         }
     }
 }

@@ -45,6 +45,12 @@ fn main() -> ExitCode {
             "Overfitting 300 images, without and with weight decay",
             "overfit_weight_decay.png",
         )?;
+        let weights: Vec<_> = runs
+            .iter()
+            .map(|(l, _, w)| (l.as_str(), w.as_slice()))
+            .collect();
+        let path = ch06_optimizers::figures::weight_histograms(&weights, &args.common.out)?;
+        println!("wrote {}", path.display());
         Ok(())
     })
 }
