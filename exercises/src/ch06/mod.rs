@@ -1,1 +1,25 @@
-//! Chapter 6.
+//! Chapter 6: training techniques.
+
+#[cfg_attr(feature = "solutions", path = "../../solutions/ch06/sgd.rs")]
+pub mod sgd;
+
+#[cfg_attr(feature = "solutions", path = "../../solutions/ch06/momentum.rs")]
+pub mod momentum;
+
+#[cfg_attr(feature = "solutions", path = "../../solutions/ch06/adagrad.rs")]
+pub mod adagrad;
+
+#[cfg_attr(feature = "solutions", path = "../../solutions/ch06/adam.rs")]
+pub mod adam;
+
+#[cfg_attr(feature = "solutions", path = "../../solutions/ch06/weight_init.rs")]
+pub mod weight_init;
+
+#[cfg_attr(feature = "solutions", path = "../../solutions/ch06/dropout.rs")]
+pub mod dropout;
+
+#[cfg_attr(
+    feature = "solutions",
+    path = "../../solutions/ch06/batch_norm_backward.rs"
+)]
+pub mod batch_norm_backward;
