@@ -1,5 +1,8 @@
 //! Chapter 5: backpropagation.
 
+// The stubs keep the fields their `todo!()` bodies are to use.
+#![cfg_attr(not(feature = "solutions"), allow(dead_code))]
+
 #[cfg_attr(feature = "solutions", path = "../../solutions/ch05/mul_layer.rs")]
 pub mod mul_layer;
 
