@@ -7,12 +7,12 @@ mod layers;
 /// The shapes the im2col and col2im checks run on: (input shape, FH, FW, stride, pad).
 type Case = ((usize, usize, usize, usize), usize, usize, usize, usize);
 const CASES: [Case; 6] = [
-    ((1, 3, 7, 7), 5, 5, 1, 0), // the book's example: col (9, 75)
-    ((2, 3, 5, 7), 3, 2, 2, 1),
-    ((3, 2, 6, 5), 3, 3, 1, 2),
-    ((1, 4, 9, 8), 4, 3, 3, 1),
-    ((2, 1, 12, 12), 5, 5, 1, 0),
-    ((2, 2, 8, 8), 2, 2, 2, 0), // pooling's windows
+    ((1, 3, 7, 7), 5, 5, 1, 0),   // the book's example: col (9, 75)
+    ((2, 2, 6, 7), 3, 2, 2, 1),   // a filter wider than it is high, stride 2
+    ((2, 3, 5, 4), 3, 3, 1, 2),   // more padding than the image has rows to spare
+    ((1, 2, 10, 9), 4, 3, 3, 1),  // stride 3: windows that skip pixels
+    ((2, 1, 12, 12), 5, 5, 1, 0), // one channel, like MNIST
+    ((3, 2, 8, 8), 2, 2, 2, 0),   // pooling's windows: no overlap
 ];
 
 /// N(0, 1) images of `shape`.

@@ -2,94 +2,25 @@
 
 use dlfs::layers::TensorShape;
 use dlfs::layers::shape::ReshapeTo;
-use dlfs::{Float, Layer, Mode, Param, Tensor};
-use ndarray::{Array1, Array2, Axis};
+use dlfs::{Float, Tensor};
+use ndarray::Axis;
 
-/// Added to σ² before the square root (the book's 10e-7).
-const EPS: f64 = 1e-6;
+pub use super::batch_norm::BatchNormalization;
 
-/// Batch normalization with learned γ (`gamma`) and β (`beta`).
-#[derive(Debug, Clone)]
-pub struct BatchNormalization<F: Float = f32> {
-    pub gamma: Param<F>,
-    pub beta: Param<F>,
-    /// Weight of the old value in the running averages.
-    pub momentum: F,
-    /// What Test mode normalises with.
-    pub running_mean: Array1<F>,
-    pub running_var: Array1<F>,
-    /// From the last training forward: x - μ and xn (N, D), std (D,), x's shape.
-    xc: Array2<F>,
-    xn: Array2<F>,
-    std: Array1<F>,
-    x_shape: Vec<usize>,
-}
-
-impl<F: Float> BatchNormalization<F> {
-    /// For `d` features: γ = 1, β = 0, running statistics 0.
-    pub fn new(k: usize, d: usize) -> Self {
-        BatchNormalization {
-            gamma: Param::new(format!("gamma{k}"), Array1::ones(d).into_dyn(), false),
-            beta: Param::new(format!("beta{k}"), Array1::zeros(d).into_dyn(), false),
-            momentum: F::lit(0.9),
-            running_mean: Array1::zeros(d),
-            running_var: Array1::zeros(d),
-            xc: Array2::zeros((0, 0)),
-            xn: Array2::zeros((0, 0)),
-            std: Array1::zeros(0),
-            x_shape: Vec::new(),
-        }
-    }
-}
-
-impl<F: Float> Layer<F> for BatchNormalization<F> {
-    /// Standardise, scale, shift (and keep xc, xn, std for backward).
-    fn forward(&mut self, x: Tensor<F>, mode: Mode) -> Tensor<F> {
-        let x_shape = x.shape().to_vec();
-        let x = x.into_rows(); // (N, D)
-        let eps = F::lit(EPS);
-        let xn = if mode == Mode::Train {
-            let n = F::from(x.nrows()).unwrap();
-            let mu = x.sum_axis(Axis(0)) / n; // (D,)
-            let xc = x - &mu; // (N, D)
-            let var = xc.mapv(|v| v * v).sum_axis(Axis(0)) / n; // (D,)
-            let std = var.mapv(|v| (v + eps).sqrt()); // (D,)
-            let xn = &xc / &std; // (N, D)
-            let m = self.momentum;
-            self.running_mean = &self.running_mean * m + &(mu * (F::one() - m));
-            self.running_var = &self.running_var * m + &(var * (F::one() - m));
-            (self.xc, self.xn, self.std) = (xc, xn.clone(), std);
-            self.x_shape = x_shape.clone();
-            xn
-        } else {
-            let xc = x - &self.running_mean;
-            xc / &self.running_var.mapv(|v| (v + eps).sqrt())
-        };
-        let out = xn * self.gamma.value.view_1d() + self.beta.value.view_1d(); // (N, D)
-        out.reshape_to(&x_shape)
-    }
-
-    fn backward(&mut self, dout: Tensor<F>) -> Tensor<F> {
-        let dout = dout.into_rows(); // (N, D)
-        let (xc, std) = (&self.xc, &self.std);
-        let n = F::from(dout.nrows()).unwrap();
-        self.beta.grad = dout.sum_axis(Axis(0)).into_dyn(); // dbeta = dout.sum(axis=0)
-        self.gamma.grad = (&self.xn * &dout).sum_axis(Axis(0)).into_dyn(); // Σ xn * dout
-        let dxn = &dout * &self.gamma.value.view_1d(); // (N, D) = gamma * dout
-        let mut dxc = &dxn / std; // (N, D) = dxn / std
-        let dstd = -(&dxn * xc / &(std * std)).sum_axis(Axis(0)); // (D,)
-        let dvar = &dstd / std * F::lit(0.5); // (D,) = 0.5 * dstd / std
-        dxc.scaled_add(F::lit(2.0) / n, &(xc * &dvar)); // dxc += (2.0 / N) * xc * dvar
-        let dmu = dxc.sum_axis(Axis(0)); // (D,)
-        let dx = dxc - &(dmu / n); // (N, D) = dxc - dmu / N
-        dx.reshape_to(&self.x_shape)
-    }
-
-    fn params(&self) -> Vec<&Param<F>> {
-        vec![&self.gamma, &self.beta]
-    }
-
-    fn params_mut(&mut self) -> Vec<&mut Param<F>> {
-        vec![&mut self.gamma, &mut self.beta]
-    }
+/// dL/dx from dL/dy (`dout`) for the last training forward of `bn`, filling `bn.gamma.grad`
+/// (dγ) and `bn.beta.grad` (dβ) on the way.
+pub fn backward<F: Float>(bn: &mut BatchNormalization<F>, dout: Tensor<F>) -> Tensor<F> {
+    let dout = dout.into_rows(); // (N, D)
+    let (xc, std) = (&bn.xc, &bn.std);
+    let n = F::from(dout.nrows()).unwrap();
+    bn.beta.grad = dout.sum_axis(Axis(0)).into_dyn(); // dbeta = dout.sum(axis=0)
+    bn.gamma.grad = (&bn.xn * &dout).sum_axis(Axis(0)).into_dyn(); // Σ xn * dout
+    let dxn = &dout * &bn.gamma.value.view_1d(); // (N, D) = gamma * dout
+    let mut dxc = &dxn / std; // (N, D) = dxn / std
+    let dstd = -(&dxn * xc / &(std * std)).sum_axis(Axis(0)); // (D,)
+    let dvar = &dstd / std * F::lit(0.5); // (D,) = 0.5 * dstd / std
+    dxc.scaled_add(F::lit(2.0) / n, &(xc * &dvar)); // dxc += (2.0 / N) * xc * dvar
+    let dmu = dxc.sum_axis(Axis(0)); // (D,)
+    let dx = dxc - &(dmu / n); // (N, D) = dxc - dmu / N
+    dx.reshape_to(&bn.x_shape)
 }

@@ -21,8 +21,8 @@ pub mod weight_init;
 #[cfg_attr(feature = "solutions", path = "../../solutions/ch06/dropout.rs")]
 pub mod dropout;
 
-#[cfg_attr(
-    feature = "solutions",
-    path = "../../solutions/ch06/batch_norm_backward.rs"
-)]
+/// Given: the batch normalization layer and its forward, for `batch_norm_backward`.
+pub mod batch_norm;
+
+#[cfg_attr(feature = "solutions", path = "../../solutions/ch06/batch_norm_backward.rs")]
 pub mod batch_norm_backward;
