@@ -102,6 +102,31 @@ mod momentum {
     }
 }
 
+mod nesterov {
+    use super::check::expect_close;
+    use super::steps::{like_the_library, two_steps};
+    use exercises::ch06::nesterov::Nesterov;
+
+    #[test]
+    fn two_steps_by_hand() {
+        // w1 = 1 + 0.81·0 - 1.9·0.1·1 = 0.81; v1 = -0.1
+        // w2 = 0.81 + 0.81·(-0.1) - 1.9·0.1·0.81 = 0.5751
+        let w = two_steps(&mut Nesterov::new(0.1), 1.0);
+        expect_close(
+            "Nesterov (lr 0.1) on w²/2 from w = 1",
+            &w,
+            &[0.81, 0.5751],
+            1e-12,
+        );
+    }
+
+    #[test]
+    fn steps_like_the_librarys_nesterov() {
+        let library = &mut dlfs::optimizer::Nesterov::new(0.05);
+        like_the_library("Nesterov", &mut Nesterov::new(0.05), library);
+    }
+}
+
 mod adagrad {
     use super::check::expect_close;
     use super::steps::{like_the_library, two_steps};
@@ -119,6 +144,29 @@ mod adagrad {
     fn steps_like_the_librarys_adagrad() {
         let library = &mut dlfs::optimizer::AdaGrad::new(0.05);
         like_the_library("AdaGrad", &mut AdaGrad::new(0.05), library);
+    }
+}
+
+mod rmsprop {
+    use super::check::expect_close;
+    use super::steps::{like_the_library, two_steps};
+    use exercises::ch06::rmsprop::RmsProp;
+
+    #[test]
+    fn two_steps_by_hand() {
+        // lr 0.01: h1 = 0.01·1² = 0.01, w1 = 1 - 0.01·1/(√0.01 + 1e-7) ≈ 0.9;
+        // h2 = 0.99·0.01 + 0.01·w1², w2 = w1 - 0.01·w1/(√h2 + 1e-7) ≈ 0.8329 (AdaGrad: 0.890)
+        let w = two_steps(&mut RmsProp::new(0.01), 1.0);
+        let w1 = 1.0 - 0.01 / (0.01f64.sqrt() + 1e-7);
+        let h2 = 0.99 * 0.01 + 0.01 * w1 * w1;
+        let expected = [w1, w1 - 0.01 * w1 / (h2.sqrt() + 1e-7)];
+        expect_close("RMSprop (lr 0.01) on w²/2 from w = 1", &w, &expected, 1e-9);
+    }
+
+    #[test]
+    fn steps_like_the_librarys_rmsprop() {
+        let library = &mut dlfs::optimizer::RmsProp::new(0.05);
+        like_the_library("RMSprop", &mut RmsProp::new(0.05), library);
     }
 }
 

@@ -9,8 +9,14 @@ pub mod sgd;
 #[cfg_attr(feature = "solutions", path = "../../solutions/ch06/momentum.rs")]
 pub mod momentum;
 
+#[cfg_attr(feature = "solutions", path = "../../solutions/ch06/nesterov.rs")]
+pub mod nesterov;
+
 #[cfg_attr(feature = "solutions", path = "../../solutions/ch06/adagrad.rs")]
 pub mod adagrad;
+
+#[cfg_attr(feature = "solutions", path = "../../solutions/ch06/rmsprop.rs")]
+pub mod rmsprop;
 
 #[cfg_attr(feature = "solutions", path = "../../solutions/ch06/adam.rs")]
 pub mod adam;
