@@ -54,6 +54,7 @@ pub fn input(shape: &[usize], seed: u64) -> ArrayD<f64> {
 /// the first one that is off.
 #[track_caller]
 pub fn expect_gradients(name: &str, layer: &mut dyn Layer<f64>, x: &ArrayD<f64>) {
+    expect_gradient_shapes(name, layer, x);
     let mut rng = StdRng::seed_from_u64(99);
     for check in check_layer(layer, x, &mut rng) {
         let e = check.relative_error;
@@ -63,6 +64,31 @@ pub fn expect_gradients(name: &str, layer: &mut dyn Layer<f64>, x: &ArrayD<f64>)
                  (expected below {GRAD_TOLERANCE:.0e})",
                 x.shape(),
                 check.name
+            );
+        }
+    }
+}
+
+/// dx has the shape of x and every gradient that of its parameter, or one line says which not.
+#[track_caller]
+fn expect_gradient_shapes(name: &str, layer: &mut dyn Layer<f64>, x: &ArrayD<f64>) {
+    let out = layer.forward(x.clone(), Mode::Train);
+    let dx = layer.backward(out.mapv(|_| 1.0));
+    if dx.shape() != x.shape() {
+        panic!(
+            "{name}: dx should have the shape of x, {:?}, got {:?}",
+            x.shape(),
+            dx.shape()
+        );
+    }
+    for p in layer.params() {
+        if p.grad.shape() != p.value.shape() {
+            panic!(
+                "{name}: d{} should have the shape of {}, {:?}, got {:?}",
+                p.name,
+                p.name,
+                p.value.shape(),
+                p.grad.shape()
             );
         }
     }
