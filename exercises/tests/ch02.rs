@@ -59,3 +59,17 @@ mod gates {
         );
     }
 }
+
+mod xor {
+    use super::check::expect_eq;
+    use exercises::ch02::xor::xor;
+
+    #[test]
+    fn xor_truth_table() {
+        let got: Vec<u8> = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
+            .iter()
+            .map(|&(x1, x2)| xor(x1, x2))
+            .collect();
+        expect_eq("XOR for (0,0) (1,0) (0,1) (1,1)", got, vec![0, 1, 1, 0]);
+    }
+}

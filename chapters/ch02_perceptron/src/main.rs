@@ -13,19 +13,11 @@
 use std::process::ExitCode;
 
 use ch02_perceptron::{and, nand, or, print_truth_table, xor};
-use clap::Parser;
-
-/// The logic gates of chapter 2 as perceptrons: truth tables and decision regions.
-#[derive(Parser)]
-#[command(version)]
-struct Args {
-    #[command(flatten)]
-    out: dlfs_cli::OutArg,
-}
-
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
+        let out = dlfs_cli::out_only(
+            "The logic gates of chapter 2 as perceptrons: truth tables and decision regions.",
+        );
         for (name, gate) in [
             ("AND", and as fn(f64, f64) -> u8),
             ("NAND", nand),
@@ -35,7 +27,7 @@ fn main() -> ExitCode {
             print_truth_table(name, gate);
             println!();
         }
-        let path = args.out.path("perceptron_gates.png")?;
+        let path = out.path("perceptron_gates.png")?;
         ch02_perceptron::figure::gates_figure().save(&path)?;
         println!("wrote {}", path.display());
         Ok(())

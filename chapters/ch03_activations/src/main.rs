@@ -11,25 +11,18 @@ use std::process::ExitCode;
 
 use ch03_activations::activations::{self, save};
 use ch03_activations::{numpy::fmt_array, softmax_demo, three_layer};
-use clap::Parser;
 use ndarray::arr1;
-
-/// Activation functions, softmax and the forward pass of a 3-layer network (chapter 3).
-#[derive(Parser)]
-#[command(version)]
-struct Args {
-    #[command(flatten)]
-    out: dlfs_cli::OutArg,
-}
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
-        save(&activations::compare_chart(), &args.out, "activations.png")?;
-        save(&activations::step_chart(), &args.out, "step_function.png")?;
-        save(&activations::sigmoid_chart(), &args.out, "sigmoid.png")?;
-        save(&activations::tanh_chart(), &args.out, "tanh.png")?;
-        save(&activations::relu_chart(), &args.out, "relu.png")?;
+        let out = dlfs_cli::out_only(
+            "Activation functions, softmax and the forward pass of a 3-layer network (chapter 3).",
+        );
+        save(&activations::compare_chart(), &out, "activations.png")?;
+        save(&activations::step_chart(), &out, "step_function.png")?;
+        save(&activations::sigmoid_chart(), &out, "sigmoid.png")?;
+        save(&activations::tanh_chart(), &out, "tanh.png")?;
+        save(&activations::relu_chart(), &out, "relu.png")?;
         println!();
         softmax_demo::print();
         println!();

@@ -12,8 +12,7 @@ use clap::Parser;
 use dataset::LoadOptions;
 use dlfs::batch::random_choice;
 use dlfs::net::TwoLayerNet;
-use dlfs_cli::DataArgs;
-use dlfs_cli::{OutArg, SeedArg};
+use dlfs_cli::{DataArgs, OutArg, SeedArg};
 use ndarray::Axis;
 
 /// Prints the book's loss examples, draws a mini-batch of 10 from MNIST, and compares the loss
@@ -65,8 +64,7 @@ fn main() -> ExitCode {
         let (_, sigma) = mean_std(&sample_losses(&mut net, train_set.clone()));
         println!("full training-set loss: {full:.4}");
         println!("std of one image's loss: {sigma:.4}");
-        let mut losses = vec![];
-        for batch_size in [1, 10, 100, 1000] {
+        let losses = [1, 10, 100, 1000].map(|batch_size| {
             let l = batch_losses(
                 &mut net,
                 train_set.clone(),
@@ -76,8 +74,8 @@ fn main() -> ExitCode {
             );
             let (mean, std) = mean_std(&l);
             println!("batch {batch_size:>4}: mean {mean:.4}, std {std:.4}");
-            losses.push((batch_size, l));
-        }
+            (batch_size, l)
+        });
         // ANCHOR_END: estimate
 
         figures::draw(full, sigma, &losses, &args.out)

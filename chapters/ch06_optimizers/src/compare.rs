@@ -1,6 +1,6 @@
 //! Several networks trained side by side on the same mini-batches, to compare their losses.
 
-use dlfs::net::Sequential;
+use dlfs::net::{MultiLayerNet, Sequential};
 use dlfs::optimizer::OptimizerKind;
 use dlfs_cli::OutArg;
 use dlfs_engine::parallel::par_map_tasks;
@@ -15,6 +15,30 @@ pub struct Contestant {
     pub optimizer: OptimizerKind,
     pub lr: f64,
 }
+
+// ANCHOR: contestant
+impl Contestant {
+    /// The book's net for the optimizer comparison, 784-100-100-100-100-10 with ReLU and He
+    /// initialisation, trained by `optimizer` at `lr` or, without one, at the book's rate:
+    /// 0.01, and 0.001 for Adam.
+    pub fn with_optimizer(optimizer: OptimizerKind, lr: Option<f64>, rng: &mut impl Rng) -> Self {
+        let net = MultiLayerNet {
+            hidden_size_list: vec![100; 4],
+            ..Default::default() // 784 in, 10 out, ReLU, He initialisation
+        };
+        let book_lr = match optimizer {
+            OptimizerKind::Adam => 0.001,
+            _ => 0.01,
+        };
+        Contestant {
+            label: optimizer.label().to_string(),
+            net: net.build(rng),
+            optimizer,
+            lr: lr.unwrap_or(book_lr),
+        }
+    }
+}
+// ANCHOR_END: contestant
 
 // ANCHOR: side_by_side
 /// Trains every contestant for `iters` updates on the same random mini-batches and returns the
@@ -69,7 +93,8 @@ fn train_one(
         let l = f64::from(c.net.gradient(x_batch, t_batch.view())); // forward and backward
         anyhow::ensure!(
             l.is_finite(),
-            "{}: the loss became {l} at iteration {i}: the learning rate {:e} is too high; try a smaller --lr",
+            "{}: the loss became {l} at iteration {i}: the learning rate {:e} is too high; \
+             try a smaller --lr",
             c.label,
             c.lr
         );

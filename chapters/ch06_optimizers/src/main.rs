@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use ch06_optimizers::compare::{Contestant, report, train_side_by_side};
 use clap::Parser;
 use dataset::LoadOptions;
-use dlfs::net::MultiLayerNet;
 use dlfs::optimizer::OptimizerKind;
 use dlfs_cli::ranges::at_least;
 use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs, choice};
@@ -48,22 +47,8 @@ fn main() -> ExitCode {
         let mut rng = args.seed.rng();
 
         // ANCHOR: setup
-        let mut contestants: Vec<Contestant> = args
-            .optimizer
-            .iter()
-            .map(|&kind| Contestant {
-                label: kind.label().to_string(),
-                net: MultiLayerNet {
-                    hidden_size_list: vec![100; 4],
-                    ..Default::default() // 784 in, 10 out, ReLU, He initialisation
-                }
-                .build(&mut rng),
-                optimizer: kind,
-                lr: args.train.lr.unwrap_or(match kind {
-                    OptimizerKind::Adam => 0.001,
-                    _ => 0.01,
-                }),
-            })
+        let mut contestants: Vec<Contestant> = (args.optimizer.iter())
+            .map(|&kind| Contestant::with_optimizer(kind, args.train.lr, &mut rng))
             .collect();
         let start = std::time::Instant::now();
         let losses = train_side_by_side(

@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use dlfs::batch::random_batch;
-use dlfs::net::{Sequential, SimpleConvNet};
+use dlfs::net::{DeepConvNet, Sequential, SimpleConvNet};
 use dlfs::optimizer::{Adam, Optimizer};
 use dlfs::{Mode, Param};
 use dlfs_engine::linalg::matmul;
@@ -34,6 +34,34 @@ pub fn iteration_flops(cfg: &SimpleConvNet, batch: usize) -> (f64, f64) {
     (without_dx + conv, without_dx)
 }
 // ANCHOR_END: flops
+
+/// Floating-point operations of one training iteration of DeepConvNet on `batch` images,
+/// counting a multiply-add as 2: each convolution's three products (forward, dW, dx) cost
+/// 2·(N·OH·OW)·(C·3·3)·FN, each Affine's 2·N·D·M. Returns (with the first convolution's dx, as
+/// the book's code computes it; without it, as dlfs runs it), like [`iteration_flops`].
+pub fn deep_iteration_flops(cfg: &DeepConvNet, batch: usize) -> (f64, f64) {
+    let n = batch as f64;
+    let shapes = cfg.shapes(); // after conv 1, conv 2, pool, conv 3, conv 4, pool, ...
+    let mut channels = cfg.input_dim.0;
+    let (mut total, mut first_dx) = (0.0, 0.0);
+    for (k, p) in cfg.conv_params.iter().enumerate() {
+        let (fn_count, oh, ow) = shapes[k + k / 2]; // conv k's output, skipping the poolings
+        let inner = channels * p.filter_size * p.filter_size; // C·FH·FW
+        let product = 2.0 * n * (oh * ow * inner * fn_count) as f64;
+        total += 3.0 * product; // forward, dW, dx
+        first_dx = if k == 0 { product } else { first_dx };
+        channels = fn_count;
+    }
+    let affines = [
+        (cfg.flat_size(), cfg.hidden_size),
+        (cfg.hidden_size, cfg.output_size),
+    ];
+    total += affines
+        .iter()
+        .map(|&(d, m)| 3.0 * 2.0 * n * (d * m) as f64)
+        .sum::<f64>();
+    (total, total - first_dx)
+}
 
 /// GFLOP/s of an `n` × `n` × `n` f32 product on every core, the best of `repeats` runs: the
 /// peak the training speed is compared with.
@@ -84,6 +112,20 @@ impl Breakdown {
             .iter()
             .map(|it| it[s])
             .fold(f64::INFINITY, f64::min)
+    }
+
+    /// The stages summed by kind ("Convolution forward" over every convolution, "update", ...),
+    /// in order of first appearance: (kind, sum of the fastest times, sum of the medians).
+    pub fn by_kind(&self) -> Vec<(String, f64, f64)> {
+        let mut kinds: Vec<(String, f64, f64)> = Vec::new();
+        for (s, stage) in self.stages.iter().enumerate() {
+            let (min, median) = (self.min(s), self.median(s));
+            match kinds.iter_mut().find(|(kind, _, _)| kind == stage) {
+                Some((_, a, b)) => (*a, *b) = (*a + min, *b + median),
+                None => kinds.push((stage.clone(), min, median)),
+            }
+        }
+        kinds
     }
 
     /// The median time of stage `s` over the iterations.

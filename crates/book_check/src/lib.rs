@@ -13,7 +13,10 @@
 //!   not copy it), or is a `.md` page the book does not render (not in `SUMMARY.md`);
 //!   `http(s):`/`mailto:` links and pure `#fragments` are skipped, `#fragment`s stripped;
 //! - a page listed in `SUMMARY.md` that does not exist, and a chapter page
-//!   (`<src>/<folder>/README.md`) that `SUMMARY.md` does not link.
+//!   (`<src>/<folder>/README.md`) that `SUMMARY.md` does not link;
+//! - a line of code wider than the page's code column ([`CODE_COLUMNS`] characters), in a
+//!   region a directive includes or in a page's own code block (it would scroll sideways);
+//! - an image (`![alt](path)`, `<img>`) without an alt text.
 //!
 //! ```no_run
 //! let problems = book_check::check_book(std::path::Path::new("."));
@@ -23,11 +26,13 @@
 mod directives;
 mod markdown;
 mod page;
+mod width;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use page::check_src;
+pub use width::CODE_COLUMNS;
 
 /// One thing wrong with the book, at a file (relative to the book's root) and 1-based line
 /// (0 when it concerns the whole file).

@@ -18,6 +18,9 @@ pub struct Target {
     pub line: usize,
     pub kind: Kind,
     pub dest: String,
+    /// An image's alt text (`![alt](..)`, `<img alt="..">`), trimmed; `None` if it has none or
+    /// the target is a link.
+    pub alt: Option<String>,
 }
 
 /// The lines of `text` with fenced code blocks, inline code spans and HTML comments replaced
@@ -135,6 +138,7 @@ pub fn find_targets(text: &str) -> Vec<Target> {
                 line: line_no,
                 kind: Kind::Link,
                 dest,
+                alt: None,
             });
         }
         html_targets(line, line_no, &mut targets);
@@ -158,10 +162,13 @@ fn inline_targets(line: &str, line_no: usize, targets: &mut Vec<Target>) {
             Kind::Link
         };
         let dest = destination(&line[close + 2..]);
+        let alt = Some(line[open + 1..close].trim().to_string())
+            .filter(|a| kind == Kind::Image && !a.is_empty());
         targets.push(Target {
             line: line_no,
             kind,
             dest,
+            alt,
         });
     }
 }
@@ -229,10 +236,14 @@ fn html_targets(line: &str, line_no: usize, targets: &mut Vec<Target>) {
             }
             let end = lower[start..].find('>').map_or(lower.len(), |e| start + e);
             if let Some(dest) = attribute(&line[start..end], &lower[start..end], attr) {
+                let alt = attribute(&line[start..end], &lower[start..end], "alt")
+                    .map(|a| a.trim().to_string())
+                    .filter(|a| kind == Kind::Image && !a.is_empty());
                 targets.push(Target {
                     line: line_no,
                     kind,
                     dest,
+                    alt,
                 });
             }
         }
@@ -313,6 +324,16 @@ mod tests {
                 (3, Kind::Image, "fig.png".to_string()),
                 (3, Kind::Link, "p.md".to_string()),
             ]
+        );
+    }
+
+    #[test]
+    fn images_carry_their_alt_text() {
+        let text = "![a plot](p.png) ![ ](q.png) <img alt=\"x y\" src=\"r.png\"> <img src=s.png>";
+        let alts: Vec<_> = find_targets(text).into_iter().map(|t| t.alt).collect();
+        assert_eq!(
+            alts,
+            vec![Some("a plot".into()), None, Some("x y".into()), None]
         );
     }
 

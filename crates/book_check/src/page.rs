@@ -9,6 +9,7 @@ use crate::directives::{
     AnchorError, Directive, Selection, anchor_body, anchor_names, find_directives,
 };
 use crate::markdown::{Kind, Target, find_targets};
+use crate::width::{CODE_COLUMNS, columns, fenced_code_lines, line_number_in};
 
 /// The book being checked: where it is and which pages `SUMMARY.md` lists.
 struct Book {
@@ -73,6 +74,7 @@ pub fn check_src(root: &Path, src: &Path) -> Vec<Problem> {
         if let Ok(text) = fs::read_to_string(book.src_dir.join(&page)) {
             book.check_includes(&page, &text, &mut problems);
             book.check_links(&page, &text, &mut problems);
+            book.check_page_code_width(&page, &text, &mut problems);
         }
     }
     book.check_unlisted_chapters(&mut problems);
@@ -110,6 +112,54 @@ impl Book {
         for d in find_directives(text) {
             if let Err(message) = self.check_directive(&dir, &d) {
                 problems.push(self.problem(page, d.line, format!("`{}`: {message}", d.text)));
+            } else {
+                for message in self.wide_included_lines(&dir, &d) {
+                    problems.push(self.problem(page, d.line, format!("`{}`: {message}", d.text)));
+                }
+            }
+        }
+    }
+
+    /// The lines a (valid) directive includes that are wider than the code column, as messages
+    /// naming the file and line.
+    fn wide_included_lines(&self, dir: &Path, d: &Directive) -> Vec<String> {
+        let file = normalize(&dir.join(&d.path));
+        let Ok(contents) = fs::read_to_string(&file) else {
+            return vec![];
+        };
+        let lines: Vec<&str> = match &d.spec {
+            Selection::Whole => contents.lines().collect(),
+            Selection::Anchor(name) => anchor_body(&contents, name).unwrap_or_default(),
+            Selection::Lines { start, end } => {
+                let all = contents.lines().skip(*start);
+                all.take(end.map_or(usize::MAX, |e| e - start)).collect()
+            }
+        };
+        let shown = self.shown(&file);
+        lines
+            .into_iter()
+            .filter(|l| columns(l) > CODE_COLUMNS)
+            .map(|l| {
+                format!(
+                    "includes {shown}:{}, {} characters wide; the book's code column holds \
+                     {CODE_COLUMNS} (it would scroll sideways): shorten the line",
+                    line_number_in(&contents, l),
+                    columns(l)
+                )
+            })
+            .collect()
+    }
+
+    /// Lines of the page's own code blocks (program output, commands) wider than the column.
+    fn check_page_code_width(&self, page: &Path, text: &str, problems: &mut Vec<Problem>) {
+        for (line, code) in fenced_code_lines(text) {
+            let n = columns(code);
+            if n > CODE_COLUMNS {
+                let message = format!(
+                    "a code line {n} characters wide; the book's code column holds \
+                     {CODE_COLUMNS} (it would scroll sideways): shorten or break it"
+                );
+                problems.push(self.problem(page, line, message));
             }
         }
     }
@@ -163,6 +213,14 @@ impl Book {
         let dir = self.page_dir(page);
         for t in find_targets(text) {
             if let Err(message) = self.check_target(&dir, &t) {
+                problems.push(self.problem(page, t.line, message));
+            }
+            if t.kind == Kind::Image && t.alt.is_none() {
+                let message = format!(
+                    "image `{}` has no alt text: say what the figure shows, `![what it shows](..)` \
+                     or `<img alt=\"..\" ..>`",
+                    t.dest
+                );
                 problems.push(self.problem(page, t.line, message));
             }
         }

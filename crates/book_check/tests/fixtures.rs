@@ -35,7 +35,7 @@ impl Fixture {
             "chapters/ch01_one/README.md",
             "# One\n\n## The idea\n\n```rust\n{{#include src/lib.rs:add}}\n```\n\n\
              ```rust\n{{#rustdoc_include src/lib.rs:add}}\n{{#include src/lib.rs}}\n{{#include src/lib.rs:2:4}}\n```\n\n\
-             ![a figure](figures/plot%20one.png) <img src=\"figures/plot one.png\" width=\"50%\">\n\n\
+             ![a figure](figures/plot%20one.png) <img src=\"figures/plot one.png\" alt=\"the same\" width=\"50%\">\n\n\
              ```text\nv[i](not/a/link) {{#include src/lib.rs:2}}\n```\n\n\
              Back to the [introduction](../introduction.md). `[code](nowhere)` is code.\n",
         );
@@ -270,4 +270,41 @@ fn every_problem_is_reported_at_once_with_page_and_line() {
             "{report}\nshould contain: {needle}"
         );
     }
+}
+
+#[test]
+fn an_image_without_alt_text() {
+    let f = Fixture::good("no-alt");
+    let md = f.append(PAGE, "![](figures/plot%20one.png)");
+    let html = f.append(PAGE, "<img src=\"figures/plot one.png\">");
+    let problems = f.check();
+    assert_eq!(problems.len(), 2, "{}", book_check::report(&problems));
+    assert_eq!((problems[0].line, problems[1].line), (md, html));
+    assert!(
+        problems
+            .iter()
+            .all(|p| p.message.contains("has no alt text"))
+    );
+}
+
+#[test]
+fn a_code_line_wider_than_the_column() {
+    let f = Fixture::good("wide-code");
+    let wide = format!("// {}", "x".repeat(book_check::CODE_COLUMNS));
+    f.write(
+        "chapters/ch01_one/src/wide.rs",
+        &format!("fn a() {{}}\n// ANCHOR: w\n{wide}\n// ANCHOR_END: w\n"),
+    );
+    let include = f.append(PAGE, "```rust\n{{#include src/wide.rs:w}}\n```");
+    let output = f.append(PAGE, &format!("```text\n{}\n```", "y".repeat(101))) + 1;
+    let problems = f.check();
+    assert_eq!(problems.len(), 2, "{}", book_check::report(&problems));
+    assert_eq!(problems[0].line, include + 1);
+    assert!(
+        problems[0]
+            .message
+            .contains("chapters/ch01_one/src/wide.rs:3, 103 characters")
+    );
+    assert_eq!(problems[1].line, output);
+    assert!(problems[1].message.contains("101 characters wide"));
 }

@@ -70,6 +70,34 @@ impl OutArg {
     }
 }
 
+/// The command line of a binary whose only flag is `--out` (`about` is its `--help` text): the
+/// book's one-figure scripts.
+pub fn out_only(about: &'static str) -> OutArg {
+    parse_about::<OutOnly>(about).out
+}
+
+/// The command line of a binary with no flags but `--help` and `--version`.
+pub fn no_flags(about: &'static str) {
+    parse_about::<NoFlags>(about);
+}
+
+#[derive(clap::Parser)]
+#[command(version)]
+struct OutOnly {
+    #[command(flatten)]
+    out: OutArg,
+}
+
+#[derive(clap::Parser)]
+#[command(version)]
+struct NoFlags {}
+
+fn parse_about<A: clap::Parser>(about: &'static str) -> A {
+    let mut cmd = A::command().about(about);
+    let matches = cmd.get_matches_mut();
+    A::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut cmd).exit())
+}
+
 /// Runs a binary's body and turns an error into one line on stderr and exit code 1.
 ///
 /// The error chain is printed on one line (`error: reading x: no such file`), with no backtrace:

@@ -30,3 +30,31 @@ pub fn expect_close(name: &str, got: &[f64], expected: &[f64], tol: f64) {
         }
     }
 }
+
+/// Fails unless the number `got` is within `tol` of `expected` (relative for large values).
+#[track_caller]
+pub fn expect_near(name: &str, got: f64, expected: f64, tol: f64) {
+    if (got - expected).abs() > tol * expected.abs().max(1.0) || got.is_nan() {
+        panic!("{name}: expected {expected}, got {got}");
+    }
+}
+
+/// Fails unless the array `got` has the shape `shape` and, in row-major order, values within
+/// `tol` of `expected` (relative for large values).
+#[track_caller]
+pub fn expect_array<D: ndarray::Dimension>(
+    name: &str,
+    got: &ndarray::Array<f64, D>,
+    shape: &[usize],
+    expected: &[f64],
+    tol: f64,
+) {
+    if got.shape() != shape {
+        panic!(
+            "{name}: expected shape {shape:?}, got shape {:?}",
+            got.shape()
+        );
+    }
+    let got: Vec<f64> = got.iter().copied().collect();
+    expect_close(name, &got, expected, tol);
+}

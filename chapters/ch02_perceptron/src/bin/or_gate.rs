@@ -2,16 +2,9 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-/// Prints the truth table of the OR gate computed by a perceptron.
-#[derive(Parser)]
-#[command(version)]
-struct Args {}
-
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        Args::parse();
+        dlfs_cli::no_flags("Prints the truth table of the OR gate computed by a perceptron.");
         ch02_perceptron::print_truth_table("OR", ch02_perceptron::or);
         Ok(())
     })

@@ -2,20 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-/// Draws the sigmoid and the step function on one chart.
-#[derive(Parser)]
-#[command(version)]
-struct Args {
-    #[command(flatten)]
-    out: dlfs_cli::OutArg,
-}
-
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
+        let out = dlfs_cli::out_only("Draws the sigmoid and the step function on one chart.");
         let chart = ch03_activations::activations::sig_step_chart();
-        ch03_activations::activations::save(&chart, &args.out, "sig_step_compare.png")
+        ch03_activations::activations::save(&chart, &out, "sig_step_compare.png")
     })
 }

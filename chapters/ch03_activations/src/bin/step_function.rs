@@ -2,20 +2,10 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-/// Draws the step function.
-#[derive(Parser)]
-#[command(version)]
-struct Args {
-    #[command(flatten)]
-    out: dlfs_cli::OutArg,
-}
-
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
-        let args = Args::parse();
+        let out = dlfs_cli::out_only("Draws the step function.");
         let chart = ch03_activations::activations::step_chart();
-        ch03_activations::activations::save(&chart, &args.out, "step_function.png")
+        ch03_activations::activations::save(&chart, &out, "step_function.png")
     })
 }

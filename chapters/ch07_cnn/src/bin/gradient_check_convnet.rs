@@ -67,10 +67,10 @@ fn main() -> ExitCode {
         // ANCHOR_END: check
         if !kinked.is_empty() {
             println!(
-                "note: {} differ by more than rounding. Some ReLU or max-pool input lies within \
-                 h = 1e-4 of a kink (0, or a tie in its window), where central differences \
-                 straddle the corner; backprop is right there. Try --weight-init-std 0.1 or \
-                 another --seed.",
+                "note: {} differ by more than rounding. Some ReLU or max-pool input lies\n\
+                 within h = 1e-4 of a kink (0, or a tie in its window), where central\n\
+                 differences straddle the corner; backprop is right there.\n\
+                 Try --weight-init-std 0.1 or another --seed.",
                 kinked.join(", ")
             );
         }

@@ -12,7 +12,8 @@ use crate::layers::{Affine, Layer, Relu};
 /// ```
 /// # use rand::SeedableRng;
 /// let mut rng = rand::rngs::StdRng::seed_from_u64(0);
-/// let net = dlfs::net::TwoLayerNet { hidden_size: 50, ..Default::default() }.build::<f32>(&mut rng);
+/// let shape = dlfs::net::TwoLayerNet { hidden_size: 50, ..Default::default() };
+/// let net = shape.build::<f32>(&mut rng);
 /// assert_eq!(net.layer_names(), ["Affine", "Relu", "Affine"]);
 /// ```
 #[derive(Debug, Clone)]
