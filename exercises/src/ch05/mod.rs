@@ -18,5 +18,8 @@ pub mod sigmoid;
 #[cfg_attr(feature = "solutions", path = "../../solutions/ch05/affine.rs")]
 pub mod affine;
 
-#[cfg_attr(feature = "solutions", path = "../../solutions/ch05/softmax_with_loss.rs")]
+#[cfg_attr(
+    feature = "solutions",
+    path = "../../solutions/ch05/softmax_with_loss.rs"
+)]
 pub mod softmax_with_loss;

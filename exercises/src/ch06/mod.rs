@@ -27,8 +27,12 @@ pub mod weight_init;
 #[cfg_attr(feature = "solutions", path = "../../solutions/ch06/dropout.rs")]
 pub mod dropout;
 
-/// Given: the batch normalization layer and its forward, for `batch_norm_backward`.
-pub mod batch_norm;
+// Given (private: not an exercise): the batch normalization layer and its forward, for
+// `batch_norm_backward`, which re-exports the layer.
+mod batch_norm;
 
-#[cfg_attr(feature = "solutions", path = "../../solutions/ch06/batch_norm_backward.rs")]
+#[cfg_attr(
+    feature = "solutions",
+    path = "../../solutions/ch06/batch_norm_backward.rs"
+)]
 pub mod batch_norm_backward;
