@@ -27,10 +27,10 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        let weights = args.weights.path()?;
+        let weights = args.weights.path(&args.data)?;
         let mut rng = rand::rngs::StdRng::seed_from_u64(0); // replaced by the file's weights
         let mut net = DeepConvNet::default().build::<f64>(&mut rng);
-        ch08_deep::load_weights(&mut net, weights)?;
+        ch08_deep::load_weights(&mut net, &weights)?;
         let mnist = ch08_deep::load_images(&args.data)?;
         println!("data: {mnist}");
         let x_test = mnist.x_test.mapv(f64::from);
