@@ -236,7 +236,7 @@ fn overfit_weight_decay_narrows_the_gap() {
     );
     assert!(value(&stdout, "train accuracy (λ = 0)") > 0.95, "overfits");
     assert!(gap1 < gap0 - 0.03, "gap λ = 0: {gap0}, λ = 0.1: {gap1}");
-    assert_eq!(figures_written(&stdout), 1);
+    assert_eq!(figures_written(&stdout), 2); // the accuracy curves and the weights' histogram
 }
 
 #[test]
