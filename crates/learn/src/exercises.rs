@@ -100,10 +100,29 @@ pub fn all(chapters: &[Chapter]) -> impl Iterator<Item = &Exercise> {
     chapters.iter().flat_map(|c| &c.exercises)
 }
 
-/// The exercise called `name`, or an error that lists the names.
+/// The exercise called `name` (or `chNN/name`, where two chapters have one of that name), or an
+/// error that lists the names.
 pub fn find(chapters: &[Chapter], name: &str) -> Result<Exercise> {
-    if let Some(e) = all(chapters).find(|e| e.name == name) {
-        return Ok(e.clone());
+    let (chapter, name) = match name.split_once('/') {
+        Some((chapter, name)) => (Some(chapter), name),
+        None => (None, name),
+    };
+    let found: Vec<&Exercise> = all(chapters)
+        .filter(|e| e.name == name && chapter.is_none_or(|c| e.chapter == c))
+        .collect();
+    match found[..] {
+        [e] => return Ok(e.clone()),
+        [_, _, ..] => {
+            let which: Vec<String> = found
+                .iter()
+                .map(|e| format!("{}/{name}", e.chapter))
+                .collect();
+            bail!(
+                "`{name}` is an exercise of more than one chapter: say which, {}",
+                which.join(" or ")
+            )
+        }
+        [] => {}
     }
     let names: Vec<&str> = all(chapters).map(|e| e.name.as_str()).collect();
     bail!(

@@ -71,7 +71,7 @@ fn run(args: Args) -> Result<ExitCode> {
         Command::Check { name: None } => check_next(&chapters, &run_all(&root)?),
         Command::Check { name: Some(name) } => {
             let exercise = exercises::find(&chapters, &name)?;
-            let filter = format!("{name}::");
+            let filter = format!("{}::", exercise.name);
             let select = Select {
                 solutions: false,
                 chapter: Some(&exercise.chapter),

@@ -124,7 +124,10 @@ pub fn print_verdict(exercise: &Exercise, checks: &Checks) -> bool {
             }
         }
     }
-    println!("  stuck? cargo run -p learn -- hint {name}");
+    println!(
+        "  stuck? cargo run -p learn -- hint {}/{name}",
+        exercise.chapter
+    );
     false
 }
 
