@@ -65,6 +65,19 @@ pub fn load_weights<F: Float>(net: &mut Sequential<F>, path: &Path) -> anyhow::R
 }
 // ANCHOR_END: load_weights
 
+/// DeepConvNet in float64 with the parameters `--weights` names (as the book evaluates it). The
+/// seed only draws the initial weights, which the file then replaces.
+pub fn load_net(
+    weights: &WeightsArg,
+    data: &dlfs_cli::DataArgs,
+) -> anyhow::Result<Sequential<f64>> {
+    let path = weights.path(data)?;
+    let mut rng = <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(0);
+    let mut net = dlfs::net::DeepConvNet::default().build::<f64>(&mut rng);
+    load_weights(&mut net, &path)?;
+    Ok(net)
+}
+
 // ANCHOR: classify
 /// The class each image of `x` gets (the highest score, in test mode), 100 images at a time
 /// as the book's misclassified_mnist.py does.

@@ -6,9 +6,7 @@ use std::process::ExitCode;
 
 use ch08_deep::precision::{Format, round_params};
 use clap::Parser;
-use dlfs::net::DeepConvNet;
 use dlfs_cli::DataArgs;
-use rand::SeedableRng;
 
 /// Loads DeepConvNet parameters (as deep_convnet does), rounds them to float32, float16,
 /// bfloat16 and int8 (a symmetric scale max|w|/127 per tensor), and prints for each format the
@@ -27,10 +25,7 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        let weights = args.weights.path(&args.data)?;
-        let mut rng = rand::rngs::StdRng::seed_from_u64(0); // replaced by the file's weights
-        let mut net = DeepConvNet::default().build::<f64>(&mut rng);
-        ch08_deep::load_weights(&mut net, &weights)?;
+        let net = ch08_deep::load_net(&args.weights, &args.data)?;
         let mnist = ch08_deep::load_images(&args.data)?;
         println!("data: {mnist}");
         let x_test = mnist.x_test.mapv(f64::from);

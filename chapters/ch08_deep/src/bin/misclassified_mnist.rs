@@ -6,9 +6,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use dlfs::net::DeepConvNet;
 use dlfs_cli::{DataArgs, OutArg};
-use rand::SeedableRng;
 
 /// Classifies the MNIST test images with saved DeepConvNet parameters, prints the accuracy and
 /// the misclassified images' (true, predicted) labels, and draws them
@@ -30,11 +28,8 @@ struct Args {
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args = Args::parse();
-        let weights = args.weights.path(&args.data)?;
+        let mut net = ch08_deep::load_net(&args.weights, &args.data)?;
         anyhow::ensure!(args.max_view >= 1, "--max-view must be at least 1");
-        let mut rng = rand::rngs::StdRng::seed_from_u64(0); // replaced by the file's weights
-        let mut net = DeepConvNet::default().build::<f64>(&mut rng);
-        ch08_deep::load_weights(&mut net, &weights)?;
         let mnist = ch08_deep::load_images(&args.data)?;
         println!("data: {mnist}");
 
