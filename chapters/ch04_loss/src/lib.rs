@@ -87,6 +87,41 @@ pub fn train_briefly(
     Ok(())
 }
 
+/// What [`estimate`] finds: the loss over the whole set, the spread of one image's loss, and
+/// the losses of the drawn mini-batches of each size.
+pub struct Estimates {
+    pub full: f64,
+    pub sigma: f64,
+    pub losses: [(usize, Vec<f64>); 4],
+}
+
+// ANCHOR: estimate
+/// Compares the loss over the whole set with `draws` mini-batches of 1, 10, 100 and 1,000
+/// images each, printing the mean and spread of each size's losses.
+pub fn estimate(
+    net: &mut Sequential<f32>,
+    train_set: (ArrayViewD<f32>, ArrayView1<usize>),
+    draws: usize,
+    rng: &mut impl Rng,
+) -> Estimates {
+    let full = full_loss(net, train_set.clone());
+    let (_, sigma) = mean_std(&sample_losses(net, train_set.clone()));
+    println!("full training-set loss: {full:.4}");
+    println!("std of one image's loss: {sigma:.4}");
+    let losses = [1, 10, 100, 1000].map(|batch_size| {
+        let l = batch_losses(net, train_set.clone(), batch_size, draws, rng);
+        let (mean, std) = mean_std(&l);
+        println!("batch {batch_size:>4}: mean {mean:.4}, std {std:.4}");
+        (batch_size, l)
+    });
+    Estimates {
+        full,
+        sigma,
+        losses,
+    }
+}
+// ANCHOR_END: estimate
+
 // ANCHOR: batch_losses
 /// The loss of `draws` mini-batches of `batch_size` images, each drawn at random (with
 /// replacement) from the set (`x`, `t`).

@@ -5,9 +5,7 @@
 //! figure where batches of 1,000 images estimate the full set's loss to within about 1%.
 use std::process::ExitCode;
 
-use ch04_loss::{
-    batch_losses, book_examples, figures, full_loss, mean_std, sample_losses, train_briefly,
-};
+use ch04_loss::{book_examples, estimate, figures, train_briefly};
 use clap::Parser;
 use dataset::LoadOptions;
 use dlfs::batch::random_choice;
@@ -56,28 +54,10 @@ fn main() -> ExitCode {
         println!("t_batch: {}", t_batch);
         println!("x_batch shape: {:?}", x_batch.shape());
 
-        // ANCHOR: estimate
         let mut net = TwoLayerNet::default().build::<f32>(&mut rng);
         train_briefly(&mut net, &mnist, args.train_iters, &mut rng)?;
         let train_set = (mnist.x_train.view(), mnist.t_train.view());
-        let full = full_loss(&mut net, train_set.clone());
-        let (_, sigma) = mean_std(&sample_losses(&mut net, train_set.clone()));
-        println!("full training-set loss: {full:.4}");
-        println!("std of one image's loss: {sigma:.4}");
-        let losses = [1, 10, 100, 1000].map(|batch_size| {
-            let l = batch_losses(
-                &mut net,
-                train_set.clone(),
-                batch_size,
-                args.draws,
-                &mut rng,
-            );
-            let (mean, std) = mean_std(&l);
-            println!("batch {batch_size:>4}: mean {mean:.4}, std {std:.4}");
-            (batch_size, l)
-        });
-        // ANCHOR_END: estimate
-
-        figures::draw(full, sigma, &losses, &args.out)
+        let found = estimate(&mut net, train_set, args.draws, &mut rng);
+        figures::draw(found.full, found.sigma, &found.losses, &args.out)
     })
 }

@@ -2,7 +2,8 @@
 
 use dlfs::net::{MultiLayerNet, Sequential};
 use dlfs::optimizer::OptimizerKind;
-use dlfs_cli::OutArg;
+use dlfs_cli::ranges::at_least;
+use dlfs_cli::{DataArgs, OutArg, SeedArg, TrainArgs};
 use dlfs_engine::parallel::par_map_tasks;
 use ndarray::{ArrayView1, ArrayViewD, Axis};
 use rand::Rng;
@@ -105,6 +106,53 @@ fn train_one(
     Ok(loss)
 }
 // ANCHOR_END: side_by_side
+
+/// The flags the comparisons share: the run's length, batch size and learning rate, how often
+/// to print, the data, the seed and where the figure goes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct CompareArgs {
+    #[command(flatten)]
+    pub train: TrainArgs,
+    /// Print the losses every this many iterations
+    #[arg(long, default_value_t = 500, value_parser = at_least(1))]
+    pub print_every: usize,
+    #[command(flatten)]
+    pub data: DataArgs,
+    #[command(flatten)]
+    pub seed: SeedArg,
+    #[command(flatten)]
+    pub out: OutArg,
+}
+
+impl CompareArgs {
+    /// MNIST as flat images (N, 784), after printing what was loaded.
+    pub fn load(&self) -> anyhow::Result<dataset::Mnist> {
+        let mnist = self.data.load(dataset::LoadOptions::default())?;
+        println!("data: {mnist}");
+        Ok(mnist)
+    }
+
+    /// Trains `contestants` side by side on the same mini-batches of `mnist`, then prints their
+    /// losses and draws the chart (`title`, the y axis up to `y_max`, in `file`).
+    pub fn compare(
+        &self,
+        contestants: &mut [Contestant],
+        mnist: &dataset::Mnist,
+        chart: (&str, f64, &str),
+        rng: &mut impl Rng,
+    ) -> anyhow::Result<()> {
+        let start = std::time::Instant::now();
+        let losses = train_side_by_side(
+            contestants,
+            (mnist.x_train.view(), mnist.t_train.view()),
+            self.train.iters(mnist.t_train.len()),
+            self.train.batch_size,
+            rng,
+        )?;
+        let run = (start.elapsed().as_secs_f64(), self.print_every);
+        report(contestants, losses, run, chart, &self.out)
+    }
+}
 
 /// What a comparison prints and draws: the losses every `every` iterations, the run's time, and
 /// the smoothed loss curves (`title`, the y axis up to `y_max`) in `file` under `out`.

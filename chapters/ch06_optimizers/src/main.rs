@@ -5,12 +5,10 @@
 //! (AdaGrad, Adam), 0.07 (Momentum) and 0.22 (SGD). About 7 s on two idle cores.
 use std::process::ExitCode;
 
-use ch06_optimizers::compare::{Contestant, report, train_side_by_side};
+use ch06_optimizers::compare::{CompareArgs, Contestant};
 use clap::Parser;
-use dataset::LoadOptions;
 use dlfs::optimizer::OptimizerKind;
-use dlfs_cli::ranges::at_least;
-use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs, choice};
+use dlfs_cli::{Book, choice};
 
 /// The script's settings: max_iterations = 2000, batch_size = 128, a learning rate per optimizer.
 const BOOK: Book = Book::iters(2000, 128);
@@ -27,45 +25,25 @@ struct Args {
         default_values = ["sgd", "momentum", "adagrad", "adam"])]
     optimizer: Vec<OptimizerKind>,
     #[command(flatten)]
-    train: TrainArgs,
-    /// Print the losses every this many iterations
-    #[arg(long, default_value_t = 500, value_parser = at_least(1))]
-    print_every: usize,
-    #[command(flatten)]
-    data: DataArgs,
-    #[command(flatten)]
-    seed: SeedArg,
-    #[command(flatten)]
-    out: OutArg,
+    run: CompareArgs,
 }
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args: Args = dlfs_cli::parse(BOOK);
-        let mnist = args.data.load(LoadOptions::default())?;
-        println!("data: {mnist}");
-        let mut rng = args.seed.rng();
+        let mnist = args.run.load()?;
+        let mut rng = args.run.seed.rng();
 
         // ANCHOR: setup
         let mut contestants: Vec<Contestant> = (args.optimizer.iter())
-            .map(|&kind| Contestant::with_optimizer(kind, args.train.lr, &mut rng))
+            .map(|&kind| Contestant::with_optimizer(kind, args.run.train.lr, &mut rng))
             .collect();
-        let start = std::time::Instant::now();
-        let losses = train_side_by_side(
-            &mut contestants,
-            (mnist.x_train.view(), mnist.t_train.view()),
-            args.train.iters(mnist.t_train.len()),
-            args.train.batch_size,
-            &mut rng,
-        )?;
-        // ANCHOR_END: setup
-
-        let run = (start.elapsed().as_secs_f64(), args.print_every);
         let chart = (
             "Optimizers on MNIST (784-100x4-10, ReLU, He)",
             1.0,
             "optimizer_compare_mnist.png",
         );
-        report(&contestants, losses, run, chart, &args.out)
+        args.run.compare(&mut contestants, &mnist, chart, &mut rng)
+        // ANCHOR_END: setup
     })
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use dlfs::net::Sequential;
-use dlfs::trainer::{History, TrainerConfig};
+use dlfs::trainer::History;
 use dlfs_cli::OutArg;
 use dlfs_plot::{Cmap, Figure, Image, ImageGrid, LegendPos, LineChart, PALETTE, RGBColor, Series};
 use ndarray::{ArrayD, ArrayView4, Ix4, s};
@@ -12,22 +12,12 @@ use ndarray::{ArrayD, ArrayView4, Ix4, s};
 /// it saves the parameters to `save` if given, and draws the accuracy curves.
 pub fn report(
     net: &Sequential<f32>,
-    (history, config): (&History, &TrainerConfig),
-    test_acc: f64,
+    run: &crate::Trained,
     save: Option<&Path>,
     out: &OutArg,
 ) -> anyhow::Result<()> {
-    let iter_per_epoch = history.iter_per_epoch.max(1);
-    println!("test accuracy: {test_acc:.4}");
-    println!("time: {:.1} s", history.seconds);
-    println!(
-        "seconds per epoch: {:.2}",
-        history.seconds * iter_per_epoch as f64 / config.iters as f64
-    );
-    if let Some(path) = save {
-        dlfs::io::save_params(path, &net.params())?;
-        println!("saved {}", path.display());
-    }
+    crate::training::print_report(net, run, save)?;
+    let (history, iter_per_epoch) = (&run.history, run.history.iter_per_epoch.max(1));
     let chart = out.path("ch07_train_convnet.png")?;
     accuracy_chart(history, iter_per_epoch, &chart)?;
     println!("wrote {}", chart.display());

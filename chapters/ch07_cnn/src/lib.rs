@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use dataset::{LoadOptions, Mnist};
+use dataset::Mnist;
 use dlfs::Float;
 use dlfs::net::Sequential;
 use dlfs_cli::DataArgs;
@@ -17,59 +17,17 @@ use dlfs_plot::{Image, ImageGrid};
 
 pub mod diagrams;
 pub mod figures;
+pub mod training;
 
-// ANCHOR: load_images
-/// Loads MNIST (or, with `--dataset fashion`, Fashion-MNIST) as images, (N, 1, 28, 28): the
-/// shape a convolution takes.
-pub fn load_images(data: &DataArgs) -> anyhow::Result<Mnist> {
-    let mnist = data.load(LoadOptions {
-        flatten: false,
-        ..Default::default()
-    })?;
-    Ok(mnist)
-}
-// ANCHOR_END: load_images
-
-/// Keeps only the first `n` training images (`--train-size`).
-pub fn take_train(mnist: &mut Mnist, n: Option<usize>) {
-    if let Some(n) = n {
-        let n = n.min(mnist.t_train.len());
-        mnist.x_train = mnist
-            .x_train
-            .slice_axis(ndarray::Axis(0), (0..n).into())
-            .to_owned();
-        mnist.t_train = mnist.t_train.slice(ndarray::s![..n]).to_owned();
-    }
-}
+pub use training::{
+    AugmentArg, TrainImagesArgs, Trained, load_images, take_train, train_with_adam,
+};
 
 /// The file `--weights` names; `book` is the book's `params.pkl` of 2016 (looked for in
 /// `--data-dir`/`DLFS_DATA_DIR` under `book-weights/`, then in the cache, else downloaded).
 pub fn weights_file(arg: &Path, data: &DataArgs) -> anyhow::Result<PathBuf> {
     let book = dataset::BookWeights::Ch07;
     Ok(dataset::weights_path(arg, book, data.data_dir.clone())?)
-}
-
-/// `--augment`: train on the images plus a moved copy of each (chapter 8's data augmentation).
-#[derive(Debug, Clone, clap::Args)]
-pub struct AugmentArg {
-    /// Add a copy of every training image, shifted by up to 2 pixels and rotated by up to 10°
-    /// (twice the images, so twice the iterations per epoch)
-    #[arg(long)]
-    pub augment: bool,
-}
-
-impl AugmentArg {
-    /// With `--augment`, appends the moved copies ([`dlfs::augment::Augment`]) to the training
-    /// set, drawn from a generator of their own seeded with `seed`: the network starts from the
-    /// same weights with or without them.
-    pub fn apply(&self, mnist: &mut Mnist, seed: u64) {
-        if self.augment {
-            let mut rng = <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(seed);
-            let moves = dlfs::augment::Augment::default();
-            let (x, t) = moves.add_copies(mnist.x_train.view(), mnist.t_train.view(), &mut rng);
-            (mnist.x_train, mnist.t_train) = (x, t);
-        }
-    }
 }
 
 // ANCHOR: load_weights

@@ -17,7 +17,9 @@ pub mod figures;
 pub mod precision;
 
 /// Loading images (N, 1, 28, 28), keeping a `--train-size` subset and `--augment` are chapter 7's.
-pub use ch07_cnn::{AugmentArg, load_images, take_train};
+pub use ch07_cnn::training::{
+    AugmentArg, TrainImagesArgs, load_images, print_report, take_train, train_with_adam,
+};
 
 /// `--weights FILE.npz|FILE.pkl|book`, the trained parameters the evaluating binaries need.
 #[derive(Debug, Clone, clap::Args)]

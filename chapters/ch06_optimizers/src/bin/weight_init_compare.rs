@@ -5,13 +5,11 @@
 //! gradients are nearly zero and nothing is learned.
 use std::process::ExitCode;
 
-use ch06_optimizers::compare::{Contestant, report, train_side_by_side};
+use ch06_optimizers::compare::{CompareArgs, Contestant};
 use clap::Parser;
-use dataset::LoadOptions;
 use dlfs::net::{Activation, MultiLayerNet, WeightInit};
 use dlfs::optimizer::OptimizerKind;
-use dlfs_cli::ranges::at_least;
-use dlfs_cli::{Book, DataArgs, OutArg, SeedArg, TrainArgs};
+use dlfs_cli::Book;
 
 /// The script's settings: max_iterations = 2000, batch_size = 128, SGD's lr = 0.01.
 const BOOK: Book = Book::iters(2000, 128).lr(0.01);
@@ -33,24 +31,14 @@ struct Args {
     #[arg(long, default_value_t = 4)]
     hidden_layers: usize,
     #[command(flatten)]
-    train: TrainArgs,
-    /// Print the losses every this many iterations
-    #[arg(long, default_value_t = 500, value_parser = at_least(1))]
-    print_every: usize,
-    #[command(flatten)]
-    data: DataArgs,
-    #[command(flatten)]
-    seed: SeedArg,
-    #[command(flatten)]
-    out: OutArg,
+    run: CompareArgs,
 }
 
 fn main() -> ExitCode {
     dlfs_cli::run(|| {
         let args: Args = dlfs_cli::parse(BOOK);
-        let mnist = args.data.load(LoadOptions::default())?;
-        println!("data: {mnist}");
-        let mut rng = args.seed.rng();
+        let mnist = args.run.load()?;
+        let mut rng = args.run.seed.rng();
 
         // ANCHOR: setup
         let mut contestants: Vec<Contestant> = args
@@ -66,24 +54,15 @@ fn main() -> ExitCode {
                 }
                 .build(&mut rng),
                 optimizer: OptimizerKind::Sgd,
-                lr: args.train.lr(),
+                lr: args.run.train.lr(),
             })
             .collect();
         // ANCHOR_END: setup
-        let start = std::time::Instant::now();
-        let losses = train_side_by_side(
-            &mut contestants,
-            (mnist.x_train.view(), mnist.t_train.view()),
-            args.train.iters(mnist.t_train.len()),
-            args.train.batch_size,
-            &mut rng,
-        )?;
-        let run = (start.elapsed().as_secs_f64(), args.print_every);
         let chart = (
             "Weight initialisation on MNIST (SGD, ReLU)",
             2.5,
             "weight_init_compare.png",
         );
-        report(&contestants, losses, run, chart, &args.out)
+        args.run.compare(&mut contestants, &mnist, chart, &mut rng)
     })
 }
