@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::Diagram;
+use crate::{Diagram, MIN_TEXT};
 
 /// Writes each `(file name, diagram)` into `dir` (created if missing); returns the paths.
 pub fn write_all(dir: &Path, diagrams: &[(&str, Diagram)]) -> std::io::Result<Vec<PathBuf>> {
@@ -27,6 +27,16 @@ pub fn stale(dir: &Path, diagrams: &[(&str, Diagram)]) -> Vec<String> {
             std::fs::read_to_string(dir.join(name)).ok() != Some(diagram.to_svg())
         })
         .map(|(name, _)| name.to_string())
+        .collect()
+}
+
+/// The names of the diagrams with text smaller than [`MIN_TEXT`] (sub- and superscripts
+/// included), with that size: empty when every diagram reads at page width.
+pub fn too_small(diagrams: &[(&str, Diagram)]) -> Vec<(String, f64)> {
+    diagrams
+        .iter()
+        .filter(|(_, diagram)| diagram.smallest_text() < MIN_TEXT)
+        .map(|(name, diagram)| (name.to_string(), diagram.smallest_text()))
         .collect()
 }
 
