@@ -18,7 +18,7 @@ pub fn misclassified_grid(
     let wrong = (0..t.len()).filter(|&i| t[i] != y[i]).take(max);
     let mut grid = ImageGrid::new("Misclassified test digits (true → predicted)")
         .cols(10)
-        .cell(72)
+        .cell(80)
         .cmap(Cmap::GreyReversed)
         .scale(ImageScale::Fixed(0.0, 1.0));
     for i in wrong {
