@@ -50,7 +50,7 @@ pub fn load_weights<F: Float>(net: &mut Sequential<F>, path: &Path) -> anyhow::R
 pub fn filter_grid<F: Float>(title: &str, w1: &ndarray::ArrayD<F>) -> ImageGrid {
     let shape = w1.shape(); // (FN, C, FH, FW)
     let (fh, fw) = (shape[2], shape[3]);
-    let mut grid = ImageGrid::new(title).cols(10).cell(56);
+    let mut grid = ImageGrid::new(title).cols(10).cell(90);
     for (i, filter) in w1.outer_iter().enumerate() {
         let channel0 = filter.index_axis(ndarray::Axis(0), 0); // the first input channel
         let pixels = channel0.iter().map(|v| v.to_f64().unwrap_or(f64::NAN));

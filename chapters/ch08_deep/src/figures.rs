@@ -18,7 +18,7 @@ pub fn misclassified_grid(
     let wrong = (0..t.len()).filter(|&i| t[i] != y[i]).take(max);
     let mut grid = ImageGrid::new("Misclassified test digits (true → predicted)")
         .cols(10)
-        .cell(72)
+        .cell(80)
         .cmap(Cmap::GreyReversed)
         .scale(ImageScale::Fixed(0.0, 1.0));
     for i in wrong {
@@ -45,7 +45,7 @@ pub fn augment_grid(x: ArrayViewD<f32>, n: usize, rng: &mut impl Rng) -> ImageGr
     let a = Augment::default();
     let mut grid = ImageGrid::new("Moved copies: turn°, (down, right)")
         .cols(6)
-        .cell(96)
+        .cell(116)
         .cmap(Cmap::GreyReversed)
         .scale(ImageScale::Fixed(0.0, 1.0));
     for image in x.outer_iter().take(n) {

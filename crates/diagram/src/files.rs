@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::Diagram;
+use crate::{Diagram, MIN_TEXT};
 
 /// Writes each `(file name, diagram)` into `dir` (created if missing); returns the paths.
 pub fn write_all(dir: &Path, diagrams: &[(&str, Diagram)]) -> std::io::Result<Vec<PathBuf>> {
@@ -19,14 +19,28 @@ pub fn write_all(dir: &Path, diagrams: &[(&str, Diagram)]) -> std::io::Result<Ve
 }
 
 /// The names of the diagrams whose file in `dir` is missing or differs from what the code
-/// draws now, byte for byte (a golden-file test: empty when the committed figures are current).
+/// draws now, byte for byte (a golden-file test: empty when the committed figures are current),
+/// then those with text too small to read, as "NAME: text N px < 11 px" (see [`too_small`]).
 pub fn stale(dir: &Path, diagrams: &[(&str, Diagram)]) -> Vec<String> {
-    diagrams
+    let differ = diagrams
         .iter()
         .filter(|(name, diagram)| {
             std::fs::read_to_string(dir.join(name)).ok() != Some(diagram.to_svg())
         })
-        .map(|(name, _)| name.to_string())
+        .map(|(name, _)| name.to_string());
+    let small = too_small(diagrams)
+        .into_iter()
+        .map(|(name, px)| format!("{name}: text {px} px < {MIN_TEXT} px"));
+    differ.chain(small).collect()
+}
+
+/// The names of the diagrams with text smaller than [`MIN_TEXT`] (sub- and superscripts
+/// included), with that size: empty when every diagram reads at page width.
+pub fn too_small(diagrams: &[(&str, Diagram)]) -> Vec<(String, f64)> {
+    diagrams
+        .iter()
+        .filter(|(_, diagram)| diagram.smallest_text() < MIN_TEXT)
+        .map(|(name, diagram)| (name.to_string(), diagram.smallest_text()))
         .collect()
 }
 
@@ -80,6 +94,13 @@ mod tests {
         assert_eq!(
             stale(&dir, &[("b.svg", Diagram::new(1.0, 1.0, "b"))]),
             ["b.svg"]
+        );
+        let mut tiny = Diagram::new(10.0, 10.0, "a");
+        tiny.text(5.0, 5.0, "x", crate::NODE, 9.0, false);
+        write_all(&dir, &[("a.svg", tiny.clone())]).unwrap();
+        assert_eq!(
+            stale(&dir, &[("a.svg", tiny)]),
+            ["a.svg: text 9 px < 11 px"]
         );
         std::fs::remove_dir_all(dir).unwrap();
     }

@@ -67,7 +67,9 @@ impl Diagram {
                 let t = tone(i, j);
                 self.rect(cx, cy, cell, cell, 0.0, t, 1.0);
                 if !value.is_empty() {
-                    let size = size.min((cell - 4.0) / text_width(value, 1.0, true));
+                    // smaller if the value would not fit (scripts keep their own floor)
+                    let fit = (cell - 4.0) / text_width(value, size, true);
+                    let size = if fit < 1.0 { size * fit } else { size };
                     self.text(cx + cell / 2.0, cy + cell / 2.0, value, t, size, true);
                 }
             }

@@ -15,7 +15,7 @@ mod files;
 mod grid;
 mod shape;
 
-pub use files::{main, stale, write_all};
+pub use files::{main, stale, too_small, write_all};
 pub use grid::{CELL, FADED, Grid, texts};
 pub use shape::{Shape, Side};
 
@@ -85,6 +85,15 @@ pub const SANS: &str = "'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif";
 pub const MONO: &str = "'DejaVu Sans Mono', Menlo, Consolas, monospace";
 /// The size of ordinary text, px.
 pub const FONT: f64 = 14.0;
+/// The smallest text a diagram draws, px, sub- and superscripts included: the pages show the
+/// diagrams at their own size, so this is what a reader sees.
+pub const MIN_TEXT: f64 = 11.0;
+
+/// The size of the sub- and superscripts of text of `size` px: three quarters of it, as in
+/// print, but never under [`MIN_TEXT`].
+pub fn script_size(size: f64) -> f64 {
+    (size * 0.75).max(MIN_TEXT)
+}
 
 /// An SVG canvas of `width` × `height` px, transparent, drawn on by the primitives.
 #[derive(Debug, Clone)]
@@ -94,6 +103,8 @@ pub struct Diagram {
     title: String,
     body: String,
     texts: Vec<String>,
+    /// The size of the smallest text drawn so far (its scripts included), px.
+    smallest: f64,
 }
 
 impl Diagram {
@@ -105,12 +116,19 @@ impl Diagram {
             title: title.to_string(),
             body: String::new(),
             texts: Vec::new(),
+            smallest: f64::INFINITY,
         }
     }
 
     /// Every text drawn so far, in drawing order: what tests compare with the code's values.
     pub fn texts(&self) -> &[String] {
         &self.texts
+    }
+
+    /// The size of the smallest text drawn, px, sub- and superscripts included (infinite if
+    /// there is no text): the pages show diagrams at their own size, so a reader sees this.
+    pub fn smallest_text(&self) -> f64 {
+        self.smallest
     }
 
     /// The finished SVG document.
@@ -131,6 +149,10 @@ impl Diagram {
     }
 
     /// Text centred at (x, y) (the middle of its height), in `tone.text`, of `size` px.
+    /// Sub- and superscripts written as Unicode characters (w⁽¹⁾₁₂) are drawn as plain
+    /// characters in a smaller, raised or lowered `<tspan>` of [`script_size`] (at least
+    /// [`MIN_TEXT`] px): the fonts' own script glyphs are about 60% of the text size, too small
+    /// to read at 14 px.
     pub fn text(&mut self, x: f64, y: f64, text: &str, tone: Tone, size: f64, mono: bool) {
         let family = if mono {
             format!(" font-family=\"{MONO}\"")
@@ -145,9 +167,17 @@ impl Diagram {
             num(y),
             num(size),
             tone.text,
-            escape(text)
+            scripts(text, size)
         );
         self.texts.push(text.to_string());
+        let scripted = text.chars().any(|c| script(c).is_some());
+        let plain = text.chars().any(|c| script(c).is_none());
+        if plain {
+            self.smallest = self.smallest.min(size);
+        }
+        if scripted {
+            self.smallest = self.smallest.min(script_size(size));
+        }
     }
 
     /// A rectangle with rounded corners `r`, filled and outlined in `tone`.
@@ -232,15 +262,123 @@ pub fn num(v: f64) -> String {
 
 /// The width of `text` in px at `size`, roughly, from DejaVu's advance widths: capitals about
 /// 0.7 em, digits 0.64, lower case and the rest 0.6, spaces 0.32; monospace 0.61 for every character.
+/// Sub- and superscripts count as the plain character at [`script_size`].
 pub fn text_width(text: &str, size: f64, mono: bool) -> f64 {
-    let em = |c: char| match c {
+    let em = |c: char| match script(c) {
+        Some((plain, _)) => text_width(&plain.to_string(), script_size(size), mono) / size,
+        None => plain_em(c, mono),
+    };
+    text.chars().map(em).sum::<f64>() * size
+}
+
+/// The advance width of a character that is not a script, in em (see [`text_width`]).
+fn plain_em(c: char, mono: bool) -> f64 {
+    match c {
         _ if mono => 0.61,
         ' ' => 0.32,
         '0'..='9' => 0.64,
         c if c.is_uppercase() => 0.7,
         _ => 0.6,
+    }
+}
+
+/// Where a script character sits: below or above the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shift {
+    Sub,
+    Super,
+}
+
+impl Shift {
+    /// The script's offset from the middle of the line, in units of the text size (down is +).
+    fn dy(self) -> f64 {
+        match self {
+            Shift::Sub => 0.22,
+            Shift::Super => -0.36,
+        }
+    }
+}
+
+/// A Unicode sub- or superscript character as the plain character it stands for: '₁' is '1'
+/// lowered, '⁽' is '(' raised.
+fn script(c: char) -> Option<(char, Shift)> {
+    const SUPER: [(char, char); 16] = [
+        ('⁰', '0'),
+        ('¹', '1'),
+        ('²', '2'),
+        ('³', '3'),
+        ('⁴', '4'),
+        ('⁵', '5'),
+        ('⁶', '6'),
+        ('⁷', '7'),
+        ('⁸', '8'),
+        ('⁹', '9'),
+        ('⁺', '+'),
+        ('⁻', '−'),
+        ('⁽', '('),
+        ('⁾', ')'),
+        ('ⁿ', 'n'),
+        ('ᵀ', 'T'),
+    ];
+    const SUB: [(char, char); 17] = [
+        ('₀', '0'),
+        ('₁', '1'),
+        ('₂', '2'),
+        ('₃', '3'),
+        ('₄', '4'),
+        ('₅', '5'),
+        ('₆', '6'),
+        ('₇', '7'),
+        ('₈', '8'),
+        ('₉', '9'),
+        ('₊', '+'),
+        ('₋', '−'),
+        ('₍', '('),
+        ('₎', ')'),
+        ('ₖ', 'k'),
+        ('ₙ', 'n'),
+        ('ᵢ', 'i'),
+    ];
+    let find = |table: &[(char, char)], shift| {
+        table
+            .iter()
+            .find(|&&(s, _)| s == c)
+            .map(|&(_, plain)| (plain, shift))
     };
-    text.chars().map(em).sum::<f64>() * size
+    find(&SUPER, Shift::Super).or_else(|| find(&SUB, Shift::Sub))
+}
+
+/// `text` escaped for SVG, each run of script characters a `<tspan>` of plain characters in
+/// [`script_size`], moved down or up with a relative `dy`, and the text after it moved back to
+/// the middle of the line (`dy` works in every browser, `baseline-shift` does not).
+fn scripts(text: &str, size: f64) -> String {
+    let mut out = String::new();
+    let mut at = 0.0; // the current offset from the line's middle, px
+    let mut run: Option<Shift> = None; // the script of the open <tspan>, if it is one
+    let mut open = false;
+    for c in text.chars() {
+        let (plain, shift) = match script(c) {
+            Some((plain, shift)) => (plain, Some(shift)),
+            None => (c, None),
+        };
+        if shift != run {
+            if open {
+                out.push_str("</tspan>");
+            }
+            let to = shift.map_or(0.0, |s| s.dy() * size);
+            let font = match shift {
+                Some(_) => format!(" font-size=\"{}\"", num(script_size(size))),
+                None => String::new(),
+            };
+            let _ = write!(out, "<tspan dy=\"{}\"{font}>", num(to - at));
+            (at, run, open) = (to, shift, true);
+        }
+        out.push_str(&escape(&plain.to_string()));
+    }
+    if open {
+        out.push_str("</tspan>");
+    }
+    out
 }
 
 fn escape(text: &str) -> String {
@@ -273,6 +411,24 @@ mod tests {
         assert!(svg.contains(">x&lt;y</text>"));
         assert_eq!(d.texts(), ["x<y"]);
         assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>\n"));
+    }
+
+    #[test]
+    fn scripts_are_plain_characters_in_readable_tspans() {
+        assert_eq!(scripts("a < b", FONT), "a &lt; b");
+        let w = scripts("w⁽¹⁾₁₂ x", FONT);
+        assert_eq!(
+            w,
+            "w<tspan dy=\"-5.04\" font-size=\"11\">(1)</tspan>\
+             <tspan dy=\"8.12\" font-size=\"11\">12</tspan><tspan dy=\"-3.08\"> x</tspan>"
+        );
+        assert_eq!(script_size(20.0), 15.0);
+        assert!(text_width("x₁", FONT, false) < text_width("x1", FONT, false));
+        let mut d = Diagram::new(100.0, 50.0, "t");
+        d.text(10.0, 10.0, "x₁", NODE, 12.0, false);
+        assert_eq!(d.smallest_text(), MIN_TEXT);
+        d.text(10.0, 10.0, "7", NODE, 10.0, true);
+        assert_eq!(d.smallest_text(), 10.0);
     }
 
     #[test]
