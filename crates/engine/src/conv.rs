@@ -299,8 +299,13 @@ fn col2im_t_image<F: Float>(
     transposed_rows(chw, win, dcol_t.rows(), |row, at| {
         let row = row.to_slice().expect("rows of dcolᵀ are contiguous");
         for (seg, i) in row.chunks_exact(at.ow).zip(at.starts()) {
-            let dst = dxp[i..].iter_mut().step_by(win.stride);
-            dst.zip(seg).for_each(|(d, &v)| *d += v);
+            if win.stride == 1 {
+                let dst = dxp[i..i + at.ow].iter_mut(); // one vector addition
+                dst.zip(seg).for_each(|(d, &v)| *d += v);
+            } else {
+                let dst = dxp[i..].iter_mut().step_by(win.stride);
+                dst.zip(seg).for_each(|(d, &v)| *d += v);
+            }
         }
     });
 }
@@ -633,6 +638,7 @@ pub fn par_images<A: Sync, B: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approx::assert_abs_diff_eq;
     use ndarray::{Array, Array4};
 
     /// im2col by its definition, with no shortcuts: col[(n, oy, ox), (c, fy, fx)] is the padded
@@ -788,6 +794,67 @@ mod tests {
         assert_eq!(dx[[0, 0, 0, 0]], 4.0); // corner: 2x2 windows
         assert_eq!(dx[[0, 0, 0, 1]], 6.0); // edge: 2x3
         assert_eq!(dx[[0, 0, 1, 1]], 9.0); // inside: 3x3
+    }
+
+    /// `conv_forward`, `conv_param_grads` and `col2im_dot` against the book's steps (im2col by
+    /// its definition, ndarray's products, col2im), and the same bits on one thread or three.
+    #[test]
+    fn the_convolution_agrees_with_the_books_steps_on_any_number_of_threads() {
+        let mut cases = CASES.to_vec();
+        cases.push(((40, 3, 7, 7), Window::new(3, 3, 1, 1))); // groups of 11 images, and 7
+        for (shape, win) in cases {
+            let (n, c, h, w) = shape;
+            let (oh, ow) = win.out_size(h, w);
+            let (fn_count, k) = (5, c * win.fh * win.fw);
+            let x = sample(shape);
+            let col_w = Array2::from_shape_fn((fn_count, k), |(f, j)| ((f * 3 + j) as f64).cos());
+            let b = Array1::from_shape_fn(fn_count, |f| f as f64 * 0.1 - 0.2);
+            let dout = Array4::from_shape_fn((n, fn_count, oh, ow), |(i, f, y, z)| {
+                ((i * 7 + f * 5 + y * 3 + z) as f64 * 0.3).sin()
+            });
+            // the book: out = col · col_Wᵀ + b, dW = doutᵀ · col, dx = col2im(dout · col_W)
+            let col = im2col_direct(&x, win);
+            let out_book = (col.dot(&col_w.t()) + &b)
+                .into_shape_with_order((n, oh, ow, fn_count))
+                .unwrap()
+                .permuted_axes([0, 3, 1, 2]);
+            let dout_2d = dout
+                .view()
+                .permuted_axes([0, 2, 3, 1])
+                .as_standard_layout()
+                .into_shape_with_order((n * oh * ow, fn_count))
+                .unwrap()
+                .to_owned();
+            let dw_book = dout_2d.t().dot(&col);
+            let dx_book = col2im(dout_2d.dot(&col_w).view(), shape, win);
+            let run = || {
+                let mut kept = Array2::zeros((0, 0));
+                let out = conv_forward(x.view(), win, col_w.view(), b.view(), Some(&mut kept));
+                let out_testing = conv_forward(x.view(), win, col_w.view(), b.view(), None);
+                assert_eq!(out, out_testing, "{shape:?} {win:?}: with and without col");
+                assert_eq!(kept, col, "{shape:?} {win:?}: the windows kept");
+                let (db, dw) = conv_param_grads(dout.view(), kept.view());
+                let dx = col2im_dot(dout.view(), col_w.view(), shape, win);
+                (out, db, dw, dx)
+            };
+            let threads = |t| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(t)
+                    .build()
+                    .unwrap()
+            };
+            let one = threads(1).install(run);
+            assert_eq!(
+                one,
+                threads(3).install(run),
+                "{shape:?} {win:?}: 1 and 3 threads"
+            );
+            let (out, db, dw, dx) = one;
+            assert_abs_diff_eq!(out, out_book, epsilon = 1e-9);
+            assert_abs_diff_eq!(db, dout_2d.sum_axis(ndarray::Axis(0)), epsilon = 1e-9);
+            assert_abs_diff_eq!(dw, dw_book, epsilon = 1e-9);
+            assert_abs_diff_eq!(dx, dx_book, epsilon = 1e-9);
+        }
     }
 
     #[test]
