@@ -427,20 +427,23 @@ pub fn conv_forward<F: Float>(
                 let padded = pad_image(x_n, (c, h, w), win.pad);
                 im2col_t_image(padded.as_deref().unwrap_or(x_n), (c, h, w), win, col_t_n);
             }
-            let mut prod = buffer_view(prod, (fn_count, rows)); // (FN, G·OH·OW)
+            // (FN, G·OH·OW); for one image, its out[n] itself
+            let one_image = rows == p;
+            let mut prod = match one_image {
+                true => ArrayViewMut2::from_shape((fn_count, p), &mut *outs).expect("(FN, OH·OW)"),
+                false => buffer_view(prod, (fn_count, rows)),
+            };
             for (mut row, &bf) in prod.rows_mut().into_iter().zip(b.iter()) {
                 row.fill(bf); // starts as b
             }
-            matmul_here(
-                F::one(),
-                &col_w,
-                &col_g.view(),
-                F::one(),
-                &mut prod.view_mut(),
-            ); // += col_w · colᵀ
-            for (j, out_n) in outs.chunks_mut(out_len).enumerate() {
-                for (out_nf, prod_f) in out_n.chunks_mut(p).zip(prod.rows()) {
-                    out_nf.copy_from_slice(&prod_f.as_slice().expect("rows")[j * p..(j + 1) * p]);
+            matmul_here(F::one(), &col_w, &col_g.view(), F::one(), &mut prod); // += col_w · colᵀ
+            if !one_image {
+                let prod = buffer_view(&mut scratch.1, (fn_count, rows));
+                for (j, out_n) in outs.chunks_mut(out_len).enumerate() {
+                    for (out_nf, prod_f) in out_n.chunks_mut(p).zip(prod.rows()) {
+                        out_nf
+                            .copy_from_slice(&prod_f.as_slice().expect("rows")[j * p..(j + 1) * p]);
+                    }
                 }
             }
             if let Some(mut col_t) = col_t {
