@@ -18,13 +18,17 @@
 //!
 //! The work is split over images, several at a time on each core ([`par_images`], [`crate::parallel`]); every image
 //! is handled by one thread alone, so the result does not depend on the number of threads.
+//! The convolution's own steps ([`conv_forward`], [`conv_param_grads`], [`col2im_dot`]) take a
+//! group of images per product ([`images_per_group`], fixed by the layer's shape) and work on
+//! colᵀ, whose rows are filter positions: each output row of an image is then one contiguous
+//! copy or addition.
 
 use ndarray::{
     Array1, Array2, Array4, ArrayView1, ArrayView2, ArrayView4, ArrayViewMut2, Axis, ShapeBuilder,
 };
 
 use crate::Float;
-use crate::linalg::matmul_here;
+use crate::linalg::{Backend, matmul_with};
 use crate::parallel::{IMAGES_PER_TASK, par_map_tasks, par_tasks, par_tasks_with};
 
 /// The geometry of a sliding window: filter size, stride and zero padding.
@@ -79,28 +83,16 @@ impl Window {
 /// - `x_n`: the image's C·H·W values in (C, H, W) order
 /// - `col_n`: (OH·OW, C·FH·FW), rows in (oh, ow) order, columns in (c, fy, fx) order
 pub fn im2col_image<F: Float>(x_n: &[F], chw: (usize, usize, usize), win: Window, col_n: &mut [F]) {
-    let (c, h, w) = chw;
-    let (oh, ow) = win.out_size(h, w);
-    assert_eq!(x_n.len(), c * h * w, "im2col: image size");
-    assert_eq!(
-        col_n.len(),
-        oh * ow * c * win.fh * win.fw,
-        "im2col: col size"
-    );
+    check_sizes(x_n.len(), col_n.len(), chw, win, "im2col");
     // The image inside its border of zeros, so that every filter row is one copy, with no
     // test; with the filter width known to the compiler (the book's 5 and 3), a copy of a few
     // moves instead of a call to memcpy (3x faster than testing each row against the border).
     let padded = pad_image(x_n, chw, win.pad);
     let xp = padded.as_deref().unwrap_or(x_n); // (C, H+2P, W+2P)
-    let fw = win.fw;
-    match fw {
-        5 => filter_rows(chw, win, |k, i| {
-            copy_row::<F, 5>(&mut col_n[k..k + 5], &xp[i..i + 5])
-        }),
-        3 => filter_rows(chw, win, |k, i| {
-            copy_row::<F, 3>(&mut col_n[k..k + 3], &xp[i..i + 3])
-        }),
-        _ => filter_rows(chw, win, |k, i| {
+    match win.fw {
+        5 => filter_rows(chw, win, |k, i| copy_row::<F, 5>(&mut col_n[k..], &xp[i..])),
+        3 => filter_rows(chw, win, |k, i| copy_row::<F, 3>(&mut col_n[k..], &xp[i..])),
+        fw => filter_rows(chw, win, |k, i| {
             col_n[k..k + fw].copy_from_slice(&xp[i..i + fw])
         }),
     }
@@ -119,33 +111,33 @@ pub fn col2im_image<F: Float>(
     win: Window,
     dx_n: &mut [F],
 ) {
-    let (c, h, w) = chw;
-    let (oh, ow) = win.out_size(h, w);
-    assert_eq!(dx_n.len(), c * h * w, "col2im: image size");
-    assert_eq!(
-        col_n.len(),
-        oh * ow * c * win.fh * win.fw,
-        "col2im: col size"
-    );
+    check_sizes(dx_n.len(), col_n.len(), chw, win, "col2im");
     // added into a padded copy of dx[n], whose border is then dropped: no test per row
     let mut padded = pad_image(dx_n, chw, win.pad);
     let dxp = padded.as_deref_mut().unwrap_or(dx_n); // (C, H+2P, W+2P)
-    let fw = win.fw;
-    match fw {
-        5 => filter_rows(chw, win, |k, i| {
-            add_row::<F, 5>(&mut dxp[i..i + 5], &col_n[k..k + 5])
-        }),
-        3 => filter_rows(chw, win, |k, i| {
-            add_row::<F, 3>(&mut dxp[i..i + 3], &col_n[k..k + 3])
-        }),
-        _ => filter_rows(chw, win, |k, i| {
-            let dst = dxp[i..i + fw].iter_mut();
-            dst.zip(&col_n[k..k + fw]).for_each(|(d, &v)| *d += v)
-        }),
+    let add = |dst: &mut [F], src: &[F]| dst.iter_mut().zip(src).for_each(|(d, &v)| *d += v);
+    match win.fw {
+        5 => filter_rows(chw, win, |k, i| add_row::<F, 5>(&mut dxp[i..], &col_n[k..])),
+        3 => filter_rows(chw, win, |k, i| add_row::<F, 3>(&mut dxp[i..], &col_n[k..])),
+        fw => filter_rows(chw, win, |k, i| add(&mut dxp[i..i + fw], &col_n[k..k + fw])),
     }
     if let Some(dxp) = padded {
         unpad_image(&dxp, chw, win.pad, dx_n);
     }
+}
+
+/// Panics unless an image of `chw` has `image_len` values and its windows `col_len`.
+fn check_sizes(
+    image_len: usize,
+    col_len: usize,
+    chw: (usize, usize, usize),
+    win: Window,
+    what: &str,
+) {
+    let (c, h, w) = chw;
+    let (oh, ow) = win.out_size(h, w);
+    assert_eq!(image_len, c * h * w, "{what}: image size");
+    assert_eq!(col_len, oh * ow * c * win.fh * win.fw, "{what}: col size");
 }
 
 /// Calls `step(k, i)` for every filter row of every window, in `col`'s order: `k` is where the
@@ -170,19 +162,19 @@ fn filter_rows((c, h, w): (usize, usize, usize), win: Window, mut step: impl FnM
     }
 }
 
-/// `dst = src` for rows of a width `N` the compiler knows.
+/// `dst[..N] = src[..N]` for rows of a width `N` the compiler knows.
 #[inline(always)]
 fn copy_row<F: Float, const N: usize>(dst: &mut [F], src: &[F]) {
-    let dst: &mut [F; N] = dst.try_into().expect("N values");
-    *dst = src.try_into().expect("N values");
+    let dst: &mut [F; N] = (&mut dst[..N]).try_into().expect("N values");
+    *dst = src[..N].try_into().expect("N values");
 }
 
-/// `dst += src` for rows of a width `N` the compiler knows.
+/// `dst[..N] += src[..N]` for rows of a width `N` the compiler knows.
 #[inline(always)]
 fn add_row<F: Float, const N: usize>(dst: &mut [F], src: &[F]) {
     let (dst, src): (&mut [F; N], &[F; N]) = (
-        dst.try_into().expect("N values"),
-        src.try_into().expect("N values"),
+        (&mut dst[..N]).try_into().expect("N values"),
+        src[..N].try_into().expect("N values"),
     );
     for (d, &v) in dst.iter_mut().zip(src) {
         *d += v;
@@ -351,6 +343,13 @@ fn transposed_rows<R>(
     }
 }
 
+/// c ← a·b + β c in one piece on the calling thread (the groups are already spread over the
+/// cores; [`crate::matmul`] would cut the larger ones again).
+fn product<F: Float>(a: &ArrayView2<F>, b: &ArrayView2<F>, beta: F, c: &mut ArrayViewMut2<F>) {
+    let ((m, k), n) = (a.dim(), b.ncols());
+    matmul_with(Backend::choose(m, k, n), F::one(), a, b, beta, c);
+}
+
 /// A task's buffers, reused from task to task on a thread.
 type Scratch<F> = (Vec<F>, Vec<F>);
 
@@ -436,7 +435,7 @@ pub fn conv_forward<F: Float>(
             for (mut row, &bf) in prod.rows_mut().into_iter().zip(b.iter()) {
                 row.fill(bf); // starts as b
             }
-            matmul_here(F::one(), &col_w, &col_g.view(), F::one(), &mut prod); // += col_w · colᵀ
+            product(&col_w, &col_g.view(), F::one(), &mut prod); // += col_w · colᵀ
             if !one_image {
                 let prod = buffer_view(&mut scratch.1, (fn_count, rows));
                 for (j, out_n) in outs.chunks_mut(out_len).enumerate() {
@@ -511,7 +510,7 @@ pub fn conv_param_grads<F: Float>(
         let db = d.sum_axis(Axis(1)); // Σ dout over the group's images and windows
         // dWᵀ = colᵀ · dᵀ, (K, FN): the kernel reads colᵀ's rows best this way round
         let mut dw_t = Array2::<F>::zeros((k, fn_count));
-        matmul_here(F::one(), &col_t, &d.t(), F::zero(), &mut dw_t.view_mut());
+        product(&col_t, &d.t(), F::zero(), &mut dw_t.view_mut());
         (db, dw_t)
     });
     let mut db = Array1::<F>::zeros(fn_count);
@@ -560,14 +559,7 @@ pub fn col2im_dot<F: Float>(
         |scratch, (dxs, douts)| {
             let d = side_by_side(douts, fn_count, p); // (FN, G·OH·OW)
             let mut dcol_t = buffer_view(&mut scratch.0, (k, d.ncols())); // (K, G·OH·OW), written
-
-            matmul_here(
-                F::one(),
-                &col_w.t(),
-                &d.view(),
-                F::zero(),
-                &mut dcol_t.view_mut(),
-            ); // col_wᵀ · d
+            product(&col_w.t(), &d.view(), F::zero(), &mut dcol_t); // dcolᵀ = col_wᵀ · d
             let images = dcol_t.axis_chunks_iter(Axis(1), p);
             for (dx_n, dcol_t_n) in dxs.chunks_mut(x_len).zip(images) {
                 let mut padded = pad_image(dx_n, (c, h, w), win.pad);

@@ -56,25 +56,6 @@ pub fn matmul<F: Float>(
     matmul_pieces(Backend::choose(m, k, n), MAX_PIECES, alpha, a, b, beta, c);
 }
 
-/// [`matmul`] in one piece on the calling thread (the same bits), for callers that already
-/// spread their work over the cores, such as the convolution's groups of images.
-///
-/// # Shapes
-/// `a`: (M, K), `b`: (K, N), `c`: (M, N); any strides.
-pub fn matmul_here<F: Float>(
-    alpha: F,
-    a: &ArrayView2<F>,
-    b: &ArrayView2<F>,
-    beta: F,
-    c: &mut ArrayViewMut2<F>,
-) {
-    let ((m, k), n) = (a.dim(), b.ncols());
-    if m == 0 || n == 0 || k == 0 {
-        return matmul(alpha, a, b, beta, c); // the edge cases, handled there
-    }
-    matmul_pieces(Backend::choose(m, k, n), 1, alpha, a, b, beta, c);
-}
-
 /// Multiply-adds (M·K·N) from which a product is cut in two for the cores: about 120 µs of
 /// work on one core. Smaller products stay whole: with a quarter of this, chapter 5's training
 /// (four 4M products per mini-batch) ran slower on two threads than on one (median 6.6 s
