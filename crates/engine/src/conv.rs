@@ -18,12 +18,18 @@
 //!
 //! The work is split over images, several at a time on each core ([`par_images`], [`crate::parallel`]); every image
 //! is handled by one thread alone, so the result does not depend on the number of threads.
+//! The convolution's own steps ([`conv_forward`], [`conv_param_grads`], [`col2im_dot`]) take a
+//! group of images per product ([`images_per_group`], fixed by the layer's shape) and work on
+//! colᵀ, whose rows are filter positions: each output row of an image is then one contiguous
+//! copy or addition.
 
-use ndarray::{Array1, Array2, Array4, ArrayView1, ArrayView2, ArrayView4, ArrayViewMut2};
+use ndarray::{
+    Array1, Array2, Array4, ArrayView1, ArrayView2, ArrayView4, ArrayViewMut2, Axis, ShapeBuilder,
+};
 
 use crate::Float;
-use crate::linalg::matmul;
-use crate::parallel::{IMAGES_PER_TASK, par_map_tasks, par_tasks};
+use crate::linalg::{Backend, matmul_with};
+use crate::parallel::{IMAGES_PER_TASK, par_map_tasks, par_tasks, par_tasks_with};
 
 /// The geometry of a sliding window: filter size, stride and zero padding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,70 +83,24 @@ impl Window {
 /// - `x_n`: the image's C·H·W values in (C, H, W) order
 /// - `col_n`: (OH·OW, C·FH·FW), rows in (oh, ow) order, columns in (c, fy, fx) order
 pub fn im2col_image<F: Float>(x_n: &[F], chw: (usize, usize, usize), win: Window, col_n: &mut [F]) {
-    // With the filter width known to the compiler (the book's 5 and 3), each filter row is
-    // copied by a few moves instead of a call to memcpy: 2x faster.
-    with_known_width(win, |win| im2col_image_body(x_n, chw, win, col_n))
-}
-
-/// `body(win)`, with the book's filter widths 5 and 3 as constants the compiler sees, so that
-/// the loops over a filter row inside `body` (inlined) unroll.
-#[inline(always)]
-fn with_known_width(win: Window, mut body: impl FnMut(Window)) {
+    check_sizes(x_n.len(), col_n.len(), chw, win, "im2col");
+    // The image inside its border of zeros, so that every filter row is one copy, with no
+    // test; with the filter width known to the compiler (the book's 5 and 3), a copy of a few
+    // moves instead of a call to memcpy (3x faster than testing each row against the border).
+    let padded = pad_image(x_n, chw, win.pad);
+    let xp = padded.as_deref().unwrap_or(x_n); // (C, H+2P, W+2P)
     match win.fw {
-        5 => body(Window { fw: 5, ..win }),
-        3 => body(Window { fw: 3, ..win }),
-        _ => body(win),
-    }
-}
-
-#[inline(always)]
-fn im2col_image_body<F: Float>(
-    x_n: &[F],
-    (c, h, w): (usize, usize, usize),
-    win: Window,
-    col_n: &mut [F],
-) {
-    let (oh, ow) = win.out_size(h, w);
-    let (fh, fw, s, p) = (win.fh, win.fw, win.stride, win.pad);
-    let row_len = c * fh * fw;
-    assert_eq!(x_n.len(), c * h * w, "im2col: image size");
-    assert_eq!(col_n.len(), oh * ow * row_len, "im2col: col size");
-    let positions = (0..oh).flat_map(|oy| (0..ow).map(move |ox| (oy, ox)));
-    for ((oy, ox), row) in positions.zip(col_n.chunks_exact_mut(row_len)) {
-        // row: the window at output position (oy, ox)
-        let mut k = 0;
-        for ch in 0..c {
-            let plane = &x_n[ch * h * w..(ch + 1) * h * w]; // x[ch] as H·W values
-            for fy in 0..fh {
-                // input row of this filter row, in padded coordinates minus the padding
-                let iy = (oy * s + fy).wrapping_sub(p);
-                let dst = &mut row[k..k + fw];
-                k += fw;
-                if iy >= h {
-                    dst.fill(F::zero()); // the whole filter row lies in the padding
-                    continue;
-                }
-                let x0 = ox * s; // left edge in padded coordinates
-                if x0 >= p && x0 - p + fw <= w {
-                    let ix = x0 - p;
-                    dst.copy_from_slice(&plane[iy * w + ix..iy * w + ix + fw]); // fast path
-                } else {
-                    for (fx, d) in dst.iter_mut().enumerate() {
-                        let ix = (x0 + fx).wrapping_sub(p);
-                        *d = if ix < w {
-                            plane[iy * w + ix]
-                        } else {
-                            F::zero()
-                        };
-                    }
-                }
-            }
-        }
+        5 => filter_rows(chw, win, |k, i| copy_row::<F, 5>(&mut col_n[k..], &xp[i..])),
+        3 => filter_rows(chw, win, |k, i| copy_row::<F, 3>(&mut col_n[k..], &xp[i..])),
+        fw => filter_rows(chw, win, |k, i| {
+            col_n[k..k + fw].copy_from_slice(&xp[i..i + fw])
+        }),
     }
 }
 
 /// col2im of one image: adds every row of `col_n` back into the window it was taken from
-/// (values falling on the padding are dropped). `dx_n` is added to, not overwritten.
+/// (values falling on the padding are dropped). `dx_n` is added to, not overwritten; each
+/// pixel receives its windows' values in `col_n`'s row order.
 ///
 /// # Shapes
 /// - `col_n`: (OH·OW, C·FH·FW) as written by [`im2col_image`]
@@ -151,51 +111,99 @@ pub fn col2im_image<F: Float>(
     win: Window,
     dx_n: &mut [F],
 ) {
-    // as in im2col: with the filter width known to the compiler, a filter row inside the
-    // image is added by a few vector instructions instead of a checked loop
-    with_known_width(win, |win| col2im_image_body(col_n, chw, win, dx_n))
+    check_sizes(dx_n.len(), col_n.len(), chw, win, "col2im");
+    // added into a padded copy of dx[n], whose border is then dropped: no test per row
+    let mut padded = pad_image(dx_n, chw, win.pad);
+    let dxp = padded.as_deref_mut().unwrap_or(dx_n); // (C, H+2P, W+2P)
+    let add = |dst: &mut [F], src: &[F]| dst.iter_mut().zip(src).for_each(|(d, &v)| *d += v);
+    match win.fw {
+        5 => filter_rows(chw, win, |k, i| add_row::<F, 5>(&mut dxp[i..], &col_n[k..])),
+        3 => filter_rows(chw, win, |k, i| add_row::<F, 3>(&mut dxp[i..], &col_n[k..])),
+        fw => filter_rows(chw, win, |k, i| add(&mut dxp[i..i + fw], &col_n[k..k + fw])),
+    }
+    if let Some(dxp) = padded {
+        unpad_image(&dxp, chw, win.pad, dx_n);
+    }
 }
 
-#[inline(always)]
-fn col2im_image_body<F: Float>(
-    col_n: &[F],
-    (c, h, w): (usize, usize, usize),
+/// Panics unless an image of `chw` has `image_len` values and its windows `col_len`.
+fn check_sizes(
+    image_len: usize,
+    col_len: usize,
+    chw: (usize, usize, usize),
     win: Window,
-    dx_n: &mut [F],
+    what: &str,
 ) {
+    let (c, h, w) = chw;
     let (oh, ow) = win.out_size(h, w);
-    let (fh, fw, s, p) = (win.fh, win.fw, win.stride, win.pad);
-    let row_len = c * fh * fw;
-    assert_eq!(dx_n.len(), c * h * w, "col2im: image size");
-    assert_eq!(col_n.len(), oh * ow * row_len, "col2im: col size");
-    let positions = (0..oh).flat_map(|oy| (0..ow).map(move |ox| (oy, ox)));
-    for ((oy, ox), row) in positions.zip(col_n.chunks_exact(row_len)) {
-        let mut k = 0;
-        for ch in 0..c {
-            let plane = &mut dx_n[ch * h * w..(ch + 1) * h * w];
-            for fy in 0..fh {
-                let iy = (oy * s + fy).wrapping_sub(p);
-                let src = &row[k..k + fw];
-                k += fw;
-                if iy >= h {
-                    continue;
-                }
-                let x0 = ox * s; // left edge in padded coordinates
-                if x0 >= p && x0 - p + fw <= w {
-                    let ix = x0 - p;
-                    let dst = &mut plane[iy * w + ix..iy * w + ix + fw];
-                    for (d, &v) in dst.iter_mut().zip(src) {
-                        *d += v; // fast path: the whole filter row lies inside the image
-                    }
-                    continue;
-                }
-                for (fx, &v) in src.iter().enumerate() {
-                    let ix = (x0 + fx).wrapping_sub(p);
-                    if ix < w {
-                        plane[iy * w + ix] += v; // dx[ch, iy, ix] += dcol[r, (ch, fy, fx)]
-                    }
+    assert_eq!(image_len, c * h * w, "{what}: image size");
+    assert_eq!(col_len, oh * ow * c * win.fh * win.fw, "{what}: col size");
+}
+
+/// Calls `step(k, i)` for every filter row of every window, in `col`'s order: `k` is where the
+/// row starts in col[n] (window (oy, ox), columns (c, fy, 0..FW)), `i` where it starts in the
+/// padded image (C, H+2P, W+2P).
+#[inline(always)]
+fn filter_rows((c, h, w): (usize, usize, usize), win: Window, mut step: impl FnMut(usize, usize)) {
+    let (oh, ow) = win.out_size(h, w);
+    let (hp, wp) = (h + 2 * win.pad, w + 2 * win.pad);
+    let mut k = 0;
+    for oy in 0..oh {
+        for ox in 0..ow {
+            for ch in 0..c {
+                let mut i = (ch * hp + oy * win.stride) * wp + ox * win.stride;
+                for _ in 0..win.fh {
+                    step(k, i);
+                    k += win.fw;
+                    i += wp;
                 }
             }
+        }
+    }
+}
+
+/// `dst[..N] = src[..N]` for rows of a width `N` the compiler knows.
+#[inline(always)]
+fn copy_row<F: Float, const N: usize>(dst: &mut [F], src: &[F]) {
+    let dst: &mut [F; N] = (&mut dst[..N]).try_into().expect("N values");
+    *dst = src[..N].try_into().expect("N values");
+}
+
+/// `dst[..N] += src[..N]` for rows of a width `N` the compiler knows.
+#[inline(always)]
+fn add_row<F: Float, const N: usize>(dst: &mut [F], src: &[F]) {
+    let (dst, src): (&mut [F; N], &[F; N]) = (
+        (&mut dst[..N]).try_into().expect("N values"),
+        src[..N].try_into().expect("N values"),
+    );
+    for (d, &v) in dst.iter_mut().zip(src) {
+        *d += v;
+    }
+}
+
+/// The image (C, H, W) inside a border of `pad` zeros, (C, H+2P, W+2P); `None` when P = 0.
+fn pad_image<F: Float>(x_n: &[F], (c, h, w): (usize, usize, usize), pad: usize) -> Option<Vec<F>> {
+    if pad == 0 {
+        return None;
+    }
+    let (hp, wp) = (h + 2 * pad, w + 2 * pad);
+    let mut xp = vec![F::zero(); c * hp * wp];
+    for (plane, padded) in x_n.chunks_exact(h * w).zip(xp.chunks_exact_mut(hp * wp)) {
+        let padded_rows = padded[pad * wp..].chunks_exact_mut(wp);
+        for (row, padded_row) in plane.chunks_exact(w).zip(padded_rows) {
+            padded_row[pad..pad + w].copy_from_slice(row);
+        }
+    }
+    Some(xp)
+}
+
+/// The inside of a padded image (C, H+2P, W+2P), copied back into `x_n` (C, H, W).
+fn unpad_image<F: Float>(xp: &[F], (_, h, w): (usize, usize, usize), pad: usize, x_n: &mut [F]) {
+    let (hp, wp) = (h + 2 * pad, w + 2 * pad);
+    for (plane, padded) in x_n.chunks_exact_mut(h * w).zip(xp.chunks_exact(hp * wp)) {
+        let padded_rows = padded[pad * wp..].chunks_exact(wp);
+        for (row, padded_row) in plane.chunks_exact_mut(w).zip(padded_rows) {
+            row.copy_from_slice(&padded_row[pad..pad + w]);
         }
     }
 }
@@ -229,11 +237,158 @@ pub fn im2col_into<F: Float>(x: ArrayView4<F>, win: Window, col: &mut Array2<F>)
     });
 }
 
-/// The convolution's forward, image by image: im2col of one image, then its product
-/// out[n] = (col[n] · col_wᵀ + b)ᵀ written straight into (FN, OH, OW) order, while the image's
-/// windows are still in the cache. With `col`, every image's windows are also kept there (for
-/// backward, reusing its memory); without, each task uses a small buffer of its own (testing).
-/// The same numbers as the book's im2col of the whole batch followed by one product.
+/// Rows (windows) a group of images should give a product: products of a few hundred
+/// windows and more run the kernel near its best, where one small image's (7×7 = 49 windows)
+/// runs it at a fraction.
+const GROUP_WINDOWS: usize = 512;
+
+/// Images per group for a layer with `p` = OH·OW windows per image: the images whose windows
+/// one product takes at once, and one parallel task. It depends on the shape alone, never on
+/// the number of threads, so sums over groups (dW) are added in the same order everywhere.
+pub fn images_per_group(p: usize) -> usize {
+    GROUP_WINDOWS.div_ceil(p.max(1)).clamp(1, 16)
+}
+
+/// colᵀ of one image: row k = (c, fy, fx) holds, for every window (oy, ox) in order, the pixel
+/// the window's (fy, fx) sees in channel c. With stride 1 each output row's part is one
+/// contiguous copy of an image row.
+///
+/// # Shapes
+/// - `xp`: the image padded, (C, H+2P, W+2P) (see [`pad_image`]); `chw`: (C, H, W) unpadded
+/// - `col_t`: (C·FH·FW, OH·OW)
+fn im2col_t_image<F: Float>(
+    xp: &[F],
+    chw: (usize, usize, usize),
+    win: Window,
+    mut col_t: ArrayViewMut2<F>,
+) {
+    transposed_rows(chw, win, col_t.rows_mut(), |mut row, at| {
+        let row = row.as_slice_mut().expect("rows of colᵀ are contiguous");
+        for (seg, i) in row.chunks_exact_mut(at.ow).zip(at.starts()) {
+            if win.stride == 1 {
+                seg.copy_from_slice(&xp[i..i + at.ow]);
+            } else {
+                seg.iter_mut()
+                    .zip(xp[i..].iter().step_by(win.stride))
+                    .for_each(|(v, &x)| *v = x);
+            }
+        }
+    });
+}
+
+/// col2im from colᵀ: adds row k = (c, fy, fx) of `dcol_t` back into the pixels its windows
+/// saw, into the padded `dxp`. With stride 1 each output row's part is one vector addition
+/// into an image row (no two additions of a step touch the same pixel).
+///
+/// # Shapes
+/// - `dcol_t`: (C·FH·FW, OH·OW); `dxp`: (C, H+2P, W+2P), `chw`: (C, H, W) unpadded
+fn col2im_t_image<F: Float>(
+    dcol_t: ArrayView2<F>,
+    chw: (usize, usize, usize),
+    win: Window,
+    dxp: &mut [F],
+) {
+    transposed_rows(chw, win, dcol_t.rows(), |row, at| {
+        let row = row.to_slice().expect("rows of dcolᵀ are contiguous");
+        for (seg, i) in row.chunks_exact(at.ow).zip(at.starts()) {
+            if win.stride == 1 {
+                let dst = dxp[i..i + at.ow].iter_mut(); // one vector addition
+                dst.zip(seg).for_each(|(d, &v)| *d += v);
+            } else {
+                let dst = dxp[i..].iter_mut().step_by(win.stride);
+                dst.zip(seg).for_each(|(d, &v)| *d += v);
+            }
+        }
+    });
+}
+
+/// Where the output rows of one row k = (c, fy, fx) of colᵀ start in the padded image.
+#[derive(Clone, Copy)]
+struct RowStarts {
+    first: usize,
+    step: usize,
+    oh: usize,
+    ow: usize,
+}
+
+impl RowStarts {
+    /// The padded-image index of window (oy, 0)'s pixel, for oy in 0..OH.
+    fn starts(self) -> impl Iterator<Item = usize> {
+        (0..self.oh).map(move |oy| self.first + oy * self.step)
+    }
+}
+
+/// Calls `step(row k of colᵀ, where its output rows start)` for k = (c, fy, fx) in order.
+fn transposed_rows<R>(
+    (c, h, w): (usize, usize, usize),
+    win: Window,
+    rows: impl IntoIterator<Item = R>,
+    mut step: impl FnMut(R, RowStarts),
+) {
+    let (oh, ow) = win.out_size(h, w);
+    let (hp, wp) = (h + 2 * win.pad, w + 2 * win.pad);
+    let ks = (0..c)
+        .flat_map(|ch| (0..win.fh).flat_map(move |fy| (0..win.fw).map(move |fx| (ch, fy, fx))));
+    for ((ch, fy, fx), row) in ks.zip(rows) {
+        let first = (ch * hp + fy) * wp + fx; // window (0, 0)'s pixel for (fy, fx)
+        step(
+            row,
+            RowStarts {
+                first,
+                step: win.stride * wp,
+                oh,
+                ow,
+            },
+        );
+    }
+}
+
+/// c ← a·b + β c in one piece on the calling thread (the groups are already spread over the
+/// cores; [`crate::matmul`] would cut the larger ones again).
+fn product<F: Float>(a: &ArrayView2<F>, b: &ArrayView2<F>, beta: F, c: &mut ArrayViewMut2<F>) {
+    let ((m, k), n) = (a.dim(), b.ncols());
+    matmul_with(Backend::choose(m, k, n), F::one(), a, b, beta, c);
+}
+
+/// A task's buffers, reused from task to task on a thread.
+type Scratch<F> = (Vec<F>, Vec<F>);
+
+/// `buf` as an array of `shape`, grown if needed. Its values are whatever the last task left:
+/// every caller overwrites them all.
+fn buffer_view<F: Float>(buf: &mut Vec<F>, shape: (usize, usize)) -> ArrayViewMut2<'_, F> {
+    let len = shape.0 * shape.1;
+    if buf.len() < len {
+        buf.resize(len, F::zero());
+    }
+    ArrayViewMut2::from_shape(shape, &mut buf[..len]).expect("buffer of the shape's size")
+}
+
+/// dout of a group of images side by side: d[f, j·OH·OW + i] = dout[j, f, i].
+///
+/// # Shapes
+/// - `douts`: G images of (FN, OH·OW); returns (FN, G·OH·OW)
+fn side_by_side<F: Float>(douts: &[F], fn_count: usize, p: usize) -> Array2<F> {
+    let images = douts.len() / (fn_count * p);
+    let mut d = Array2::<F>::zeros((fn_count, images * p));
+    for (f, mut d_f) in d.rows_mut().into_iter().enumerate() {
+        let d_f = d_f.as_slice_mut().expect("new array");
+        for (d_fj, dout_j) in d_f
+            .chunks_exact_mut(p)
+            .zip(douts.chunks_exact(fn_count * p))
+        {
+            d_fj.copy_from_slice(&dout_j[f * p..(f + 1) * p]);
+        }
+    }
+    d
+}
+
+/// The convolution's forward, a group of images at a time ([`images_per_group`]) over the
+/// cores: colᵀ of the group's images (every window a column), then one product for all their
+/// windows, col_w · colᵀ + b, (FN, G·OH·OW), copied into each image's (FN, OH, OW).
+/// With `col`, the windows are kept there for backward, stored transposed (an (N·OH·OW, K)
+/// array in column-major order, its memory reused from batch to batch); without, each task
+/// uses a buffer of one group's windows (testing). The book's im2col of the whole batch
+/// followed by one product, cut into groups of windows.
 ///
 /// # Shapes
 /// - `x`: (N, C, H, W); `col_w`: (FN, C·FH·FW); `b`: (FN,)
@@ -255,41 +410,68 @@ pub fn conv_forward<F: Float>(
     );
     let x = x.as_standard_layout();
     let mut out = crate::parallel::zeros((n, fn_count, oh, ow)); // (N, FN, OH, OW)
-    let (x_len, col_len, out_len) = (c * h * w, oh * ow * k, fn_count * oh * ow);
-    let forward_image = |x_n: &[F], col_n: &mut [F], out_n: &mut [F]| {
-        im2col_image(x_n, (c, h, w), win, col_n); // col[n]: (OH·OW, K)
-        let col_n = ArrayView2::from_shape((oh * ow, k), &*col_n).expect("(OH·OW, K)");
-        let mut out_n = ArrayViewMut2::from_shape((fn_count, oh * ow), out_n).expect("(FN, OH·OW)");
-        for (mut row, &bf) in out_n.rows_mut().into_iter().zip(b.iter()) {
-            row.fill(bf); // out[n] = b
-        }
-        let mut out_t = out_n.reversed_axes(); // (OH·OW, FN)
-        matmul(F::one(), &col_n, &col_w.t(), F::one(), &mut out_t); // += col[n] · col_wᵀ
-    };
+    let p = oh * ow; // windows per image
+    let (x_len, out_len) = (c * h * w, fn_count * p);
+    let g = images_per_group(p);
+    // one group: its colᵀ (K, G·OH·OW) in a buffer of its own (a product reads it 2x faster
+    // there than from the rows of the whole batch's colᵀ), out = col_w · colᵀ + b, image by
+    // image, and the windows kept in `col_t` if given
+    let forward_group =
+        |scratch: &mut Scratch<F>, xs: &[F], outs: &mut [F], col_t: Option<ArrayViewMut2<F>>| {
+            let rows = xs.len() / x_len * p;
+            let (col_g, prod) = (&mut scratch.0, &mut scratch.1);
+            let mut col_g = buffer_view(col_g, (k, rows)); // (K, G·OH·OW), every value written
+            let images = col_g.axis_chunks_iter_mut(Axis(1), p);
+            for (x_n, col_t_n) in xs.chunks(x_len).zip(images) {
+                let padded = pad_image(x_n, (c, h, w), win.pad);
+                im2col_t_image(padded.as_deref().unwrap_or(x_n), (c, h, w), win, col_t_n);
+            }
+            // (FN, G·OH·OW); for one image, its out[n] itself
+            let one_image = rows == p;
+            let mut prod = match one_image {
+                true => ArrayViewMut2::from_shape((fn_count, p), &mut *outs).expect("(FN, OH·OW)"),
+                false => buffer_view(prod, (fn_count, rows)),
+            };
+            for (mut row, &bf) in prod.rows_mut().into_iter().zip(b.iter()) {
+                row.fill(bf); // starts as b
+            }
+            product(&col_w, &col_g.view(), F::one(), &mut prod); // += col_w · colᵀ
+            if !one_image {
+                let prod = buffer_view(&mut scratch.1, (fn_count, rows));
+                for (j, out_n) in outs.chunks_mut(out_len).enumerate() {
+                    for (out_nf, prod_f) in out_n.chunks_mut(p).zip(prod.rows()) {
+                        out_nf
+                            .copy_from_slice(&prod_f.as_slice().expect("rows")[j * p..(j + 1) * p]);
+                    }
+                }
+            }
+            if let Some(mut col_t) = col_t {
+                for (mut dst, src) in col_t.rows_mut().into_iter().zip(col_g.rows()) {
+                    let dst = dst.as_slice_mut().expect("rows of colᵀ are contiguous");
+                    dst.copy_from_slice(src.as_slice().expect("rows")); // the windows, kept
+                }
+            }
+        };
     let x_flat = x.as_slice().expect("standard layout");
     let out_flat = out.as_slice_mut().expect("new array");
     let tasks = out_flat
-        .chunks_mut(IMAGES_PER_TASK * out_len)
-        .zip(x_flat.chunks(IMAGES_PER_TASK * x_len));
+        .chunks_mut(g * out_len)
+        .zip(x_flat.chunks(g * x_len));
     match col {
         Some(col) => {
-            if col.dim() != (n * oh * ow, k) || !col.is_standard_layout() {
-                *col = Array2::zeros((n * oh * ow, k));
+            if col.dim() != (n * p, k) || !col.t().is_standard_layout() {
+                *col = Array2::zeros((n * p, k).f()); // colᵀ (K, N·OH·OW) in row-major order
             }
-            let cols = col.as_slice_mut().expect("standard layout");
-            let tasks = tasks.zip(cols.chunks_mut(IMAGES_PER_TASK * col_len));
-            par_tasks(tasks.collect(), |((outs, xs), cols)| {
-                let images = outs.chunks_mut(out_len).zip(xs.chunks(x_len));
-                for ((out_n, x_n), col_n) in images.zip(cols.chunks_mut(col_len)) {
-                    forward_image(x_n, col_n, out_n);
-                }
-            });
+            let mut col_t = col.view_mut().reversed_axes(); // (K, N·OH·OW)
+            let tasks = tasks.zip(col_t.axis_chunks_iter_mut(Axis(1), g * p));
+            par_tasks_with(
+                tasks.collect(),
+                Scratch::default,
+                |scratch, ((outs, xs), col_t)| forward_group(scratch, xs, outs, Some(col_t)),
+            );
         }
-        None => par_tasks(tasks.collect(), |(outs, xs)| {
-            let mut col_n = vec![F::zero(); col_len]; // one image's windows, reused
-            for (out_n, x_n) in outs.chunks_mut(out_len).zip(xs.chunks(x_len)) {
-                forward_image(x_n, &mut col_n, out_n);
-            }
+        None => par_tasks_with(tasks.collect(), Scratch::default, |scratch, (outs, xs)| {
+            forward_group(scratch, xs, outs, None)
         }),
     }
     out
@@ -298,11 +480,13 @@ pub fn conv_forward<F: Float>(
 /// The convolution's parameter gradients: db = Σ dout over (n, oy, ox) and
 /// dW = Σ_n dout[n] · col[n] (the book's `np.dot(col.T, dout)`, as (FN, K)).
 ///
-/// Each task sums its own images, then the tasks' sums are added in task order, so the result
-/// does not depend on the number of threads.
+/// A group of images ([`images_per_group`]) is one product: their dout side by side, (FN,
+/// G·OH·OW), times their rows of col, (G·OH·OW, K). The groups' sums are then added in group
+/// order, so the result does not depend on the number of threads.
 ///
 /// # Shapes
-/// - `dout`: (N, FN, OH, OW); `col`: (N·OH·OW, K)
+/// - `dout`: (N, FN, OH, OW); `col`: (N·OH·OW, K), fastest in column-major order (as
+///   [`conv_forward`] keeps it)
 /// - returns `db`: (FN,), `dW`: (FN, K)
 pub fn conv_param_grads<F: Float>(
     dout: ArrayView4<F>,
@@ -310,42 +494,39 @@ pub fn conv_param_grads<F: Float>(
 ) -> (Array1<F>, Array2<F>) {
     let (n, fn_count, oh, ow) = dout.dim();
     let k = col.ncols();
-    assert_eq!(col.nrows(), n * oh * ow, "conv_param_grads: dout and col");
-    let (dout, col) = (dout.as_standard_layout(), col.as_standard_layout());
-    let (col_len, dout_len) = (oh * ow * k, fn_count * oh * ow);
-    let tasks = dout
+    let p = oh * ow;
+    assert_eq!(col.nrows(), n * p, "conv_param_grads: dout and col");
+    let dout = dout.as_standard_layout();
+    let col_t = col.reversed_axes();
+    let col_t = col_t.as_standard_layout(); // colᵀ: (K, N·OH·OW)
+    let g = images_per_group(p);
+    let douts = dout
         .as_slice()
         .expect("standard layout")
-        .chunks(IMAGES_PER_TASK * dout_len)
-        .zip(
-            col.as_slice()
-                .expect("standard layout")
-                .chunks(IMAGES_PER_TASK * col_len),
-        );
-    let partial = par_map_tasks(tasks.collect(), |(douts, cols)| {
-        let mut db = Array1::<F>::zeros(fn_count); // (FN,)
-        let mut dw = Array2::<F>::zeros((fn_count, k)); // (FN, K)
-        for (dout_n, col_n) in douts.chunks(dout_len).zip(cols.chunks(col_len)) {
-            let dout_n = ArrayView2::from_shape((fn_count, oh * ow), dout_n).expect("(FN, OH·OW)");
-            let col_n = ArrayView2::from_shape((oh * ow, k), col_n).expect("(OH·OW, K)");
-            for (d, row) in db.iter_mut().zip(dout_n.rows()) {
-                *d += row.sum(); // db += Σ dout[n]
-            }
-            matmul(F::one(), &dout_n, &col_n, F::one(), &mut dw.view_mut()); // dW += dout[n] · col[n]
-        }
-        (db, dw)
+        .chunks(g * fn_count * p);
+    let tasks = douts.zip(col_t.axis_chunks_iter(Axis(1), g * p));
+    let partial = par_map_tasks(tasks.collect(), |(douts, col_t)| {
+        let d = side_by_side(douts, fn_count, p); // (FN, G·OH·OW)
+        let db = d.sum_axis(Axis(1)); // Σ dout over the group's images and windows
+        // dWᵀ = colᵀ · dᵀ, (K, FN): the kernel reads colᵀ's rows best this way round
+        let mut dw_t = Array2::<F>::zeros((k, fn_count));
+        product(&col_t, &d.t(), F::zero(), &mut dw_t.view_mut());
+        (db, dw_t)
     });
     let mut db = Array1::<F>::zeros(fn_count);
-    let mut dw = Array2::<F>::zeros((fn_count, k));
-    for (db_t, dw_t) in &partial {
-        db += db_t;
-        dw += dw_t;
+    let mut dw_t = Array2::<F>::zeros((k, fn_count));
+    for (db_g, dw_t_g) in &partial {
+        db += db_g;
+        dw_t += dw_t_g;
     }
-    (db, dw)
+    (db, dw_t.t().as_standard_layout().into_owned()) // dW: (FN, K)
 }
 
 /// The convolution's dx: dcol = dout · col_w (the book's `np.dot(dout, col_W.T)`), then
-/// col2im(dcol), image by image over the cores, so the whole dcol never exists at once.
+/// col2im(dcol), a group of images at a time ([`images_per_group`]) over the cores, so the
+/// whole dcol never exists at once. The group's dcolᵀ = col_wᵀ · dout (dout side by side,
+/// (FN, G·OH·OW)) is one product; its rows go back into each image with one vector addition
+/// per output row and filter position, while they are in the cache.
 ///
 /// # Shapes
 /// - `dout`: (N, FN, OH, OW); `col_w`: (FN, K) with K = C·FH·FW
@@ -361,33 +542,39 @@ pub fn col2im_dot<F: Float>(
     assert_eq!(dout.dim(), (n, fn_count, oh, ow), "col2im_dot: dout");
     assert_eq!((oh, ow), win.out_size(h, w), "col2im_dot: dout's size");
     let k = col_w.ncols();
+    let p = oh * ow;
     let dout = dout.as_standard_layout();
     let mut dx: Array4<F> = crate::parallel::zeros(x_shape); // (N, C, H, W)
-    let (x_len, dout_len) = (c * h * w, fn_count * oh * ow);
-    let tasks = dx
-        .as_slice_mut()
-        .expect("new array")
-        .chunks_mut(IMAGES_PER_TASK * x_len)
-        .zip(
-            dout.as_slice()
-                .expect("standard layout")
-                .chunks(IMAGES_PER_TASK * dout_len),
-        );
-    par_tasks(tasks.collect(), |(dxs, douts)| {
-        let mut dcol_n = Array2::<F>::zeros((oh * ow, k)); // (OH·OW, K), reused
-        for (dx_n, dout_n) in dxs.chunks_mut(x_len).zip(douts.chunks(dout_len)) {
-            let dout_n = ArrayView2::from_shape((fn_count, oh * ow), dout_n).expect("(FN, OH·OW)");
-            matmul(
-                F::one(),
-                &dout_n.t(),
-                &col_w,
-                F::zero(),
-                &mut dcol_n.view_mut(),
-            ); // dcol[n] = dout[n]ᵀ · col_w
-            let dcol_flat = dcol_n.as_slice().expect("standard layout");
-            col2im_image(dcol_flat, (c, h, w), win, dx_n); // dx[n] += windows of dcol[n]
-        }
-    });
+    let (x_len, dout_len) = (c * h * w, fn_count * p);
+    let g = images_per_group(p);
+    let dxs = dx.as_slice_mut().expect("new array").chunks_mut(g * x_len);
+    let tasks = dxs.zip(
+        dout.as_slice()
+            .expect("standard layout")
+            .chunks(g * dout_len),
+    );
+    par_tasks_with(
+        tasks.collect(),
+        Scratch::default,
+        |scratch, (dxs, douts)| {
+            let d = side_by_side(douts, fn_count, p); // (FN, G·OH·OW)
+            let mut dcol_t = buffer_view(&mut scratch.0, (k, d.ncols())); // (K, G·OH·OW), written
+            product(&col_w.t(), &d.view(), F::zero(), &mut dcol_t); // dcolᵀ = col_wᵀ · d
+            let images = dcol_t.axis_chunks_iter(Axis(1), p);
+            for (dx_n, dcol_t_n) in dxs.chunks_mut(x_len).zip(images) {
+                let mut padded = pad_image(dx_n, (c, h, w), win.pad);
+                col2im_t_image(
+                    dcol_t_n,
+                    (c, h, w),
+                    win,
+                    padded.as_deref_mut().unwrap_or(dx_n),
+                );
+                if let Some(dxp) = padded {
+                    unpad_image(&dxp, (c, h, w), win.pad, dx_n); // dx[n] = inside of dxp
+                }
+            }
+        },
+    );
     dx
 }
 
@@ -446,6 +633,7 @@ pub fn par_images<A: Sync, B: Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use approx::assert_abs_diff_eq;
     use ndarray::{Array, Array4};
 
     /// im2col by its definition, with no shortcuts: col[(n, oy, ox), (c, fy, fx)] is the padded
@@ -601,6 +789,67 @@ mod tests {
         assert_eq!(dx[[0, 0, 0, 0]], 4.0); // corner: 2x2 windows
         assert_eq!(dx[[0, 0, 0, 1]], 6.0); // edge: 2x3
         assert_eq!(dx[[0, 0, 1, 1]], 9.0); // inside: 3x3
+    }
+
+    /// `conv_forward`, `conv_param_grads` and `col2im_dot` against the book's steps (im2col by
+    /// its definition, ndarray's products, col2im), and the same bits on one thread or three.
+    #[test]
+    fn the_convolution_agrees_with_the_books_steps_on_any_number_of_threads() {
+        let mut cases = CASES.to_vec();
+        cases.push(((40, 3, 7, 7), Window::new(3, 3, 1, 1))); // groups of 11 images, and 7
+        for (shape, win) in cases {
+            let (n, c, h, w) = shape;
+            let (oh, ow) = win.out_size(h, w);
+            let (fn_count, k) = (5, c * win.fh * win.fw);
+            let x = sample(shape);
+            let col_w = Array2::from_shape_fn((fn_count, k), |(f, j)| ((f * 3 + j) as f64).cos());
+            let b = Array1::from_shape_fn(fn_count, |f| f as f64 * 0.1 - 0.2);
+            let dout = Array4::from_shape_fn((n, fn_count, oh, ow), |(i, f, y, z)| {
+                ((i * 7 + f * 5 + y * 3 + z) as f64 * 0.3).sin()
+            });
+            // the book: out = col · col_Wᵀ + b, dW = doutᵀ · col, dx = col2im(dout · col_W)
+            let col = im2col_direct(&x, win);
+            let out_book = (col.dot(&col_w.t()) + &b)
+                .into_shape_with_order((n, oh, ow, fn_count))
+                .unwrap()
+                .permuted_axes([0, 3, 1, 2]);
+            let dout_2d = dout
+                .view()
+                .permuted_axes([0, 2, 3, 1])
+                .as_standard_layout()
+                .into_shape_with_order((n * oh * ow, fn_count))
+                .unwrap()
+                .to_owned();
+            let dw_book = dout_2d.t().dot(&col);
+            let dx_book = col2im(dout_2d.dot(&col_w).view(), shape, win);
+            let run = || {
+                let mut kept = Array2::zeros((0, 0));
+                let out = conv_forward(x.view(), win, col_w.view(), b.view(), Some(&mut kept));
+                let out_testing = conv_forward(x.view(), win, col_w.view(), b.view(), None);
+                assert_eq!(out, out_testing, "{shape:?} {win:?}: with and without col");
+                assert_eq!(kept, col, "{shape:?} {win:?}: the windows kept");
+                let (db, dw) = conv_param_grads(dout.view(), kept.view());
+                let dx = col2im_dot(dout.view(), col_w.view(), shape, win);
+                (out, db, dw, dx)
+            };
+            let threads = |t| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(t)
+                    .build()
+                    .unwrap()
+            };
+            let one = threads(1).install(run);
+            assert_eq!(
+                one,
+                threads(3).install(run),
+                "{shape:?} {win:?}: 1 and 3 threads"
+            );
+            let (out, db, dw, dx) = one;
+            assert_abs_diff_eq!(out, out_book, epsilon = 1e-9);
+            assert_abs_diff_eq!(db, dout_2d.sum_axis(ndarray::Axis(0)), epsilon = 1e-9);
+            assert_abs_diff_eq!(dw, dw_book, epsilon = 1e-9);
+            assert_abs_diff_eq!(dx, dx_book, epsilon = 1e-9);
+        }
     }
 
     #[test]

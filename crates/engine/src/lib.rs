@@ -9,7 +9,7 @@
 //! | [`float`] | `f32`/`f64`, the float type every generic item takes |
 //! | [`linalg`] | `matmul`/`dot`: the `gemm` crate's kernels, large products cut over the cores |
 //! | [`parallel`] | splitting work over the cores so that the result does not depend on how |
-//! | [`conv`] | im2col/col2im per image over the cores, the convolution's products |
+//! | [`conv`] | im2col/col2im and the convolution's products, a group of images at a time over the cores |
 //! | [`pool`] | max pooling scanned in place, branch-free |
 //! | [`relu`] | ReLU and its mask in one pass over the cores |
 //! | [`helpers`] | the trainer's helper threads: the next batch, background evaluations |

@@ -35,6 +35,22 @@ pub fn par_tasks<T: Send>(tasks: Vec<T>, f: impl Fn(T) + Sync + Send) {
     }
 }
 
+/// Like [`par_tasks`], with a scratch value made by `init` for each run of tasks on one thread
+/// (a buffer reused from task to task instead of allocated for each). `f` must not depend on
+/// what an earlier task left in it.
+pub fn par_tasks_with<T: Send, S>(
+    tasks: Vec<T>,
+    init: impl Fn() -> S + Sync + Send,
+    f: impl Fn(&mut S, T) + Sync + Send,
+) {
+    if rayon::current_num_threads() > 1 && tasks.len() > 1 {
+        tasks.into_par_iter().for_each_init(init, f);
+    } else {
+        let mut scratch = init();
+        tasks.into_iter().for_each(|t| f(&mut scratch, t));
+    }
+}
+
 /// Like [`par_tasks`], collecting the results in task order (whichever thread ran them).
 pub fn par_map_tasks<T: Send, R: Send>(tasks: Vec<T>, f: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
     if rayon::current_num_threads() > 1 && tasks.len() > 1 {
