@@ -24,7 +24,8 @@
 //! copy or addition.
 
 use ndarray::{
-    Array1, Array2, Array4, ArrayView1, ArrayView2, ArrayView4, ArrayViewMut2, Axis, ShapeBuilder,
+    Array1, Array2, Array4, ArrayView1, ArrayView2, ArrayView4, ArrayViewMut2, Axis, CowArray, Ix2,
+    ShapeBuilder,
 };
 
 use crate::Float;
@@ -363,12 +364,18 @@ fn buffer_view<F: Float>(buf: &mut Vec<F>, shape: (usize, usize)) -> ArrayViewMu
     ArrayViewMut2::from_shape(shape, &mut buf[..len]).expect("buffer of the shape's size")
 }
 
-/// dout of a group of images side by side: d[f, j·OH·OW + i] = dout[j, f, i].
+/// dout of a group of images side by side: d[f, j·OH·OW + i] = dout[j, f, i] (for one image,
+/// its dout itself, not copied).
 ///
 /// # Shapes
 /// - `douts`: G images of (FN, OH·OW); returns (FN, G·OH·OW)
-fn side_by_side<F: Float>(douts: &[F], fn_count: usize, p: usize) -> Array2<F> {
+fn side_by_side<F: Float>(douts: &[F], fn_count: usize, p: usize) -> CowArray<'_, F, Ix2> {
     let images = douts.len() / (fn_count * p);
+    if images == 1 {
+        return ArrayView2::from_shape((fn_count, p), douts)
+            .expect("(FN, OH·OW)")
+            .into();
+    }
     let mut d = Array2::<F>::zeros((fn_count, images * p));
     for (f, mut d_f) in d.rows_mut().into_iter().enumerate() {
         let d_f = d_f.as_slice_mut().expect("new array");
@@ -379,7 +386,7 @@ fn side_by_side<F: Float>(douts: &[F], fn_count: usize, p: usize) -> Array2<F> {
             d_fj.copy_from_slice(&dout_j[f * p..(f + 1) * p]);
         }
     }
-    d
+    d.into()
 }
 
 /// The convolution's forward, a group of images at a time ([`images_per_group`]) over the
