@@ -35,9 +35,9 @@ impl WeightsArg {
     /// saying what to pass.
     pub fn path(&self, data: &dlfs_cli::DataArgs) -> anyhow::Result<PathBuf> {
         let arg = self.weights.as_deref().context(
-            "pass --weights book (the book's trained DeepConvNet, deep_convnet_params.pkl) or \
-             --weights FILE.npz saved by `train_deepnet --save` (dlfs ships no trained \
-             DeepConvNet yet)",
+            "pass --weights book (the book's trained DeepConvNet, deep_convnet_params.pkl), \
+             --weights assets/weights/ch08_deep_convnet_seed42.npz (dlfs's own) or \
+             --weights FILE.npz saved by `train_deepnet --save`",
         )?;
         let book = dataset::BookWeights::Ch08;
         Ok(dataset::weights_path(arg, book, data.data_dir.clone())?)
