@@ -88,15 +88,13 @@ pub fn im2col_image<F: Float>(x_n: &[F], chw: (usize, usize, usize), win: Window
     // The image inside its border of zeros, so that every filter row is one copy, with no
     // test; with the filter width known to the compiler (the book's 5 and 3), a copy of a few
     // moves instead of a call to memcpy (3x faster than testing each row against the border).
-    let padded = pad_image(x_n, chw, win.pad);
-    let xp = padded.as_deref().unwrap_or(x_n); // (C, H+2P, W+2P)
-    match win.fw {
+    with_padded(x_n, chw, win.pad, |xp| match win.fw {
         5 => filter_rows(chw, win, |k, i| copy_row::<F, 5>(&mut col_n[k..], &xp[i..])),
         3 => filter_rows(chw, win, |k, i| copy_row::<F, 3>(&mut col_n[k..], &xp[i..])),
         fw => filter_rows(chw, win, |k, i| {
             col_n[k..k + fw].copy_from_slice(&xp[i..i + fw])
         }),
-    }
+    })
 }
 
 /// col2im of one image: adds every row of `col_n` back into the window it was taken from
@@ -114,17 +112,12 @@ pub fn col2im_image<F: Float>(
 ) {
     check_sizes(dx_n.len(), col_n.len(), chw, win, "col2im");
     // added into a padded copy of dx[n], whose border is then dropped: no test per row
-    let mut padded = pad_image(dx_n, chw, win.pad);
-    let dxp = padded.as_deref_mut().unwrap_or(dx_n); // (C, H+2P, W+2P)
     let add = |dst: &mut [F], src: &[F]| dst.iter_mut().zip(src).for_each(|(d, &v)| *d += v);
-    match win.fw {
+    with_padded_mut(dx_n, chw, win.pad, |dxp| match win.fw {
         5 => filter_rows(chw, win, |k, i| add_row::<F, 5>(&mut dxp[i..], &col_n[k..])),
         3 => filter_rows(chw, win, |k, i| add_row::<F, 3>(&mut dxp[i..], &col_n[k..])),
         fw => filter_rows(chw, win, |k, i| add(&mut dxp[i..i + fw], &col_n[k..k + fw])),
-    }
-    if let Some(dxp) = padded {
-        unpad_image(&dxp, chw, win.pad, dx_n);
-    }
+    })
 }
 
 /// Panics unless an image of `chw` has `image_len` values and its windows `col_len`.
@@ -196,6 +189,37 @@ fn pad_image<F: Float>(x_n: &[F], (c, h, w): (usize, usize, usize), pad: usize) 
         }
     }
     Some(xp)
+}
+
+/// `f(xp)` with `xp` the image inside its border of `pad` zeros, (C, H+2P, W+2P); the image
+/// itself when P = 0.
+fn with_padded<F: Float, R>(
+    x_n: &[F],
+    chw: (usize, usize, usize),
+    pad: usize,
+    f: impl FnOnce(&[F]) -> R,
+) -> R {
+    match pad_image(x_n, chw, pad) {
+        Some(xp) => f(&xp),
+        None => f(x_n),
+    }
+}
+
+/// `f(dxp)` on `dx_n` inside a border of `pad` zeros, (C, H+2P, W+2P), then the inside copied
+/// back into `dx_n` (what `f` added to the border is dropped); on `dx_n` itself when P = 0.
+fn with_padded_mut<F: Float>(
+    dx_n: &mut [F],
+    chw: (usize, usize, usize),
+    pad: usize,
+    f: impl FnOnce(&mut [F]),
+) {
+    match pad_image(dx_n, chw, pad) {
+        Some(mut dxp) => {
+            f(&mut dxp);
+            unpad_image(&dxp, chw, pad, dx_n);
+        }
+        None => f(dx_n),
+    }
 }
 
 /// The inside of a padded image (C, H+2P, W+2P), copied back into `x_n` (C, H, W).
@@ -430,8 +454,9 @@ pub fn conv_forward<F: Float>(
             let mut col_g = buffer_view(col_g, (k, rows)); // (K, G·OH·OW), every value written
             let images = col_g.axis_chunks_iter_mut(Axis(1), p);
             for (x_n, col_t_n) in xs.chunks(x_len).zip(images) {
-                let padded = pad_image(x_n, (c, h, w), win.pad);
-                im2col_t_image(padded.as_deref().unwrap_or(x_n), (c, h, w), win, col_t_n);
+                with_padded(x_n, (c, h, w), win.pad, |xp| {
+                    im2col_t_image(xp, (c, h, w), win, col_t_n)
+                });
             }
             // (FN, G·OH·OW); for one image, its out[n] itself
             let one_image = rows == p;
@@ -569,16 +594,9 @@ pub fn col2im_dot<F: Float>(
             product(&col_w.t(), &d.view(), F::zero(), &mut dcol_t); // dcolᵀ = col_wᵀ · d
             let images = dcol_t.axis_chunks_iter(Axis(1), p);
             for (dx_n, dcol_t_n) in dxs.chunks_mut(x_len).zip(images) {
-                let mut padded = pad_image(dx_n, (c, h, w), win.pad);
-                col2im_t_image(
-                    dcol_t_n,
-                    (c, h, w),
-                    win,
-                    padded.as_deref_mut().unwrap_or(dx_n),
-                );
-                if let Some(dxp) = padded {
-                    unpad_image(&dxp, (c, h, w), win.pad, dx_n); // dx[n] = inside of dxp
-                }
+                with_padded_mut(dx_n, (c, h, w), win.pad, |dxp| {
+                    col2im_t_image(dcol_t_n, (c, h, w), win, dxp) // dx[n] = inside of dxp
+                });
             }
         },
     );
