@@ -16,6 +16,7 @@ use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis, s};
 
 use dlfs::Float;
 use dlfs::functions::{cross_entropy_error_labels, sigmoid, softmax_inplace};
+use dlfs_engine::dot;
 use dlfs_engine::parallel::par_map_tasks;
 
 use crate::two_layer_net::{Grads, TwoLayerNet};
@@ -145,12 +146,12 @@ impl<F: Float> TwoLayerNet<F> {
         x: ArrayView2<F>,
         t: ArrayView1<usize>,
     ) -> Vec<F> {
-        let a1s = x.dot(&w1s); // (N, P·hidden): the P first layers at once
+        let a1s = dot(&x, &w1s); // (N, P·hidden): the P first layers at once
         a1s.axis_chunks_iter(Axis(1), self.w1.ncols())
             .map(|a1| {
                 let mut a1 = &a1 + &self.b1; // (N, hidden)
                 a1.mapv_inplace(sigmoid); // z1
-                let mut y = a1.dot(&self.w2) + &self.b2; // (N, output)
+                let mut y = dot(&a1, &self.w2) + &self.b2; // (N, output)
                 softmax_inplace(&mut y);
                 cross_entropy_error_labels(y.view(), t)
             })

@@ -10,6 +10,7 @@ use rand::Rng;
 use dlfs::Float;
 use dlfs::functions::{argmax_rows, cross_entropy_error_labels, sigmoid, softmax_inplace};
 use dlfs::gradient::numerical_gradient;
+use dlfs_engine::dot;
 
 // ANCHOR: net
 /// A 2-layer net: x → Affine(W1, b1) → sigmoid → Affine(W2, b2) → softmax.
@@ -165,9 +166,9 @@ pub fn predict_with<F: Float>(
     b2: &Array1<F>,
     x: ArrayView2<F>,
 ) -> Array2<F> {
-    let mut a1 = x.dot(w1) + b1; // (N, hidden)
+    let mut a1 = dot(&x, w1) + b1; // (N, hidden)
     a1.mapv_inplace(sigmoid); // z1
-    let mut y = a1.dot(w2) + b2; // (N, output)
+    let mut y = dot(&a1, w2) + b2; // (N, output)
     softmax_inplace(&mut y);
     y
 }
