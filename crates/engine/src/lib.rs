@@ -12,6 +12,7 @@
 //! | [`conv`] | im2col/col2im and the convolution's products, a group of images at a time over the cores |
 //! | [`pool`] | max pooling scanned in place, branch-free |
 //! | [`relu`] | ReLU and its mask in one pass over the cores |
+//! | [`simd`] | our own loops built for AVX-512 and AVX2 too, the widest chosen at run time |
 //! | [`helpers`] | the trainer's helper threads: the next batch, background evaluations |
 
 pub mod conv;
@@ -21,6 +22,7 @@ pub mod linalg;
 pub mod parallel;
 pub mod pool;
 pub mod relu;
+pub mod simd;
 
 pub use float::Float;
 pub use linalg::{dot, dot_bias, matmul};

@@ -85,7 +85,7 @@ pub fn zip_for_each<A: Send, B: Send>(
                 .zip(b.chunks_mut(SPLIT_ELEMENTS / 2))
                 .collect()
         },
-        |(a, b)| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b)),
+        |(a, b)| crate::simd::widest(|| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b))),
     );
 }
 
@@ -108,7 +108,7 @@ pub fn zip_for_each_ref<A: Send, B: Sync>(
                 .zip(b.chunks(SPLIT_ELEMENTS / 2))
                 .collect()
         },
-        |(a, b)| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b)),
+        |(a, b)| crate::simd::widest(|| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b))),
     );
 }
 

@@ -1,0 +1,56 @@
+//! The widest vector instructions this CPU has, chosen when the program runs.
+//!
+//! The compiler builds for the x86-64 baseline (SSE2, 4 floats an instruction) so that one
+//! binary runs on every x86 machine. [`widest`] compiles a loop two more times, for AVX2 with
+//! FMA (8 floats) and for AVX-512 (16 floats), and runs the version the CPU can execute (the
+//! `pulp` crate's run-time dispatch, which the `gemm` crate's kernels use too). Nothing in the
+//! loop changes: the same operations on the same values, in the same order for each element, so
+//! the results are the same on every level (these loops only compare, select and copy).
+//! `DLFS_SIMD=baseline` in the environment turns the choice off, to measure what it gains.
+
+/// Runs `f` compiled for AVX-512 when the CPU has it, else for AVX2 + FMA, else as it is.
+/// `f`'s loops must be inlined into it (closures and `#[inline(always)]` functions are) for
+/// the wider instructions to reach them.
+#[inline(always)]
+pub fn widest<R>(f: impl FnOnce() -> R) -> R {
+    if baseline_only() {
+        return f();
+    }
+    pulp::Arch::new().dispatch(f)
+}
+
+/// Whether `DLFS_SIMD=baseline` asks [`widest`] to run the baseline build of every loop, to
+/// measure what the wider instructions gain (read once).
+fn baseline_only() -> bool {
+    static BASELINE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *BASELINE.get_or_init(|| std::env::var_os("DLFS_SIMD").is_some_and(|v| v == "baseline"))
+}
+
+/// The SIMD level [`widest`] picks on this CPU, for reports: "AVX-512", "AVX2" or "baseline".
+pub fn level() -> &'static str {
+    if baseline_only() {
+        return "baseline";
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        if pulp::x86::V4::try_new().is_some() {
+            return "AVX-512";
+        }
+        if pulp::x86::V3::try_new().is_some() {
+            return "AVX2";
+        }
+    }
+    "baseline"
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_same_numbers_on_every_level() {
+        let x: Vec<f32> = (0..1000).map(|i| ((i * 37) % 101) as f32 - 50.0).collect();
+        let widest: Vec<f32> = super::widest(|| x.iter().map(|v| v.max(0.0)).collect());
+        let plain: Vec<f32> = x.iter().map(|v| v.max(0.0)).collect();
+        assert_eq!(widest, plain);
+        assert!(["AVX-512", "AVX2", "baseline"].contains(&super::level()));
+    }
+}
