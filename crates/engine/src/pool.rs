@@ -285,6 +285,7 @@ fn unpool_plane<F: Float>(
     dx_p: &mut [F],
 ) {
     match (win.fh, win.fw) {
+        (2, 2) if tiles_2x2(win, hw) => unpool_plane_2x2(dout_p, arg_p, hw.1, dx_p),
         (2, 2) => unpool_plane_body(
             dout_p,
             arg_p,
@@ -297,6 +298,19 @@ fn unpool_plane<F: Float>(
             dx_p,
         ),
         _ => unpool_plane_body(dout_p, arg_p, hw, win, dx_p),
+    }
+}
+
+/// [`unpool_plane`] for windows that tile the plane ([`tiles_2x2`]): a window's arg max a is
+/// the input at row a / 2, column a % 2 of its two rows, with no padding or edge to check.
+fn unpool_plane_2x2<F: Float>(dout_p: &[F], arg_p: &[u8], w: usize, dx_p: &mut [F]) {
+    let ow = w / 2;
+    let rows = dx_p.chunks_exact_mut(2 * w).zip(dout_p.chunks_exact(ow));
+    for ((pair, dout_row), arg_row) in rows.zip(arg_p.chunks_exact(ow)) {
+        for (ox, (&dout, &a)) in dout_row.iter().zip(arg_row).enumerate() {
+            let a = usize::from(a);
+            pair[(a >> 1) * w + 2 * ox + (a & 1)] += dout; // dx[arg max] += dout
+        }
     }
 }
 
