@@ -25,7 +25,6 @@
 
 use ndarray::{
     Array1, Array2, Array4, ArrayView1, ArrayView2, ArrayView4, ArrayViewMut2, Axis, CowArray, Ix2,
-    ShapeBuilder,
 };
 
 use crate::Float;
@@ -416,20 +415,17 @@ fn side_by_side<F: Float>(douts: &[F], fn_count: usize, p: usize) -> CowArray<'_
 /// The convolution's forward, a group of images at a time ([`images_per_group`]) over the
 /// cores: colᵀ of the group's images (every window a column), then one product for all their
 /// windows, col_w · colᵀ + b, (FN, G·OH·OW), copied into each image's (FN, OH, OW).
-/// With `col`, the windows are kept there for backward, stored transposed (an (N·OH·OW, K)
-/// array in column-major order, its memory reused from batch to batch); without, each task
-/// uses a buffer of one group's windows (testing). The book's im2col of the whole batch
-/// followed by one product, cut into groups of windows.
+/// Each task builds its group's windows in a buffer of its own, reused from group to group;
+/// the windows are not kept for backward ([`conv_param_grads`] builds them again from x).
+/// The book's im2col of the whole batch followed by one product, cut into groups of windows.
 ///
 /// # Shapes
-/// - `x`: (N, C, H, W); `col_w`: (FN, C·FH·FW); `b`: (FN,)
-/// - `col` (if given): (N·OH·OW, C·FH·FW); returns `out`: (N, FN, OH, OW)
+/// - `x`: (N, C, H, W); `col_w`: (FN, C·FH·FW); `b`: (FN,); returns `out`: (N, FN, OH, OW)
 pub fn conv_forward<F: Float>(
     x: ArrayView4<F>,
     win: Window,
     col_w: ArrayView2<F>,
     b: ArrayView1<F>,
-    col: Option<&mut Array2<F>>,
 ) -> Array4<F> {
     let (n, c, h, w) = x.dim();
     let (oh, ow) = win.out_size(h, w);
@@ -446,103 +442,95 @@ pub fn conv_forward<F: Float>(
     let g = images_per_group(p);
     // one group: its colᵀ (K, G·OH·OW) in a buffer of its own (a product reads it 2x faster
     // there than from the rows of the whole batch's colᵀ), out = col_w · colᵀ + b, image by
-    // image, and the windows kept in `col_t` if given
-    let forward_group =
-        |scratch: &mut Scratch<F>, xs: &[F], outs: &mut [F], col_t: Option<ArrayViewMut2<F>>| {
-            let rows = xs.len() / x_len * p;
-            let (col_g, prod) = (&mut scratch.0, &mut scratch.1);
-            let mut col_g = buffer_view(col_g, (k, rows)); // (K, G·OH·OW), every value written
-            let images = col_g.axis_chunks_iter_mut(Axis(1), p);
-            for (x_n, col_t_n) in xs.chunks(x_len).zip(images) {
-                with_padded(x_n, (c, h, w), win.pad, |xp| {
-                    im2col_t_image(xp, (c, h, w), win, col_t_n)
-                });
-            }
-            // (FN, G·OH·OW); for one image, its out[n] itself
-            let one_image = rows == p;
-            let mut prod = match one_image {
-                true => ArrayViewMut2::from_shape((fn_count, p), &mut *outs).expect("(FN, OH·OW)"),
-                false => buffer_view(prod, (fn_count, rows)),
-            };
-            for (mut row, &bf) in prod.rows_mut().into_iter().zip(b.iter()) {
-                row.fill(bf); // starts as b
-            }
-            product(&col_w, &col_g.view(), F::one(), &mut prod); // += col_w · colᵀ
-            if !one_image {
-                let prod = buffer_view(&mut scratch.1, (fn_count, rows));
-                for (j, out_n) in outs.chunks_mut(out_len).enumerate() {
-                    for (out_nf, prod_f) in out_n.chunks_mut(p).zip(prod.rows()) {
-                        out_nf
-                            .copy_from_slice(&prod_f.as_slice().expect("rows")[j * p..(j + 1) * p]);
-                    }
-                }
-            }
-            if let Some(mut col_t) = col_t {
-                for (mut dst, src) in col_t.rows_mut().into_iter().zip(col_g.rows()) {
-                    let dst = dst.as_slice_mut().expect("rows of colᵀ are contiguous");
-                    dst.copy_from_slice(src.as_slice().expect("rows")); // the windows, kept
-                }
-            }
+    // image
+    let forward_group = |scratch: &mut Scratch<F>, xs: &[F], outs: &mut [F]| {
+        let rows = xs.len() / x_len * p;
+        let (col_g, prod) = (&mut scratch.0, &mut scratch.1);
+        let mut col_g = buffer_view(col_g, (k, rows)); // (K, G·OH·OW), every value written
+        let images = col_g.axis_chunks_iter_mut(Axis(1), p);
+        for (x_n, col_t_n) in xs.chunks(x_len).zip(images) {
+            with_padded(x_n, (c, h, w), win.pad, |xp| {
+                im2col_t_image(xp, (c, h, w), win, col_t_n)
+            });
+        }
+        // (FN, G·OH·OW); for one image, its out[n] itself
+        let one_image = rows == p;
+        let mut prod = match one_image {
+            true => ArrayViewMut2::from_shape((fn_count, p), &mut *outs).expect("(FN, OH·OW)"),
+            false => buffer_view(prod, (fn_count, rows)),
         };
+        for (mut row, &bf) in prod.rows_mut().into_iter().zip(b.iter()) {
+            row.fill(bf); // starts as b
+        }
+        product(&col_w, &col_g.view(), F::one(), &mut prod); // += col_w · colᵀ
+        if !one_image {
+            let prod = buffer_view(&mut scratch.1, (fn_count, rows));
+            for (j, out_n) in outs.chunks_mut(out_len).enumerate() {
+                for (out_nf, prod_f) in out_n.chunks_mut(p).zip(prod.rows()) {
+                    out_nf.copy_from_slice(&prod_f.as_slice().expect("rows")[j * p..(j + 1) * p]);
+                }
+            }
+        }
+    };
     let x_flat = x.as_slice().expect("standard layout");
     let out_flat = out.as_slice_mut().expect("new array");
     let tasks = out_flat
         .chunks_mut(g * out_len)
         .zip(x_flat.chunks(g * x_len));
-    match col {
-        Some(col) => {
-            if col.dim() != (n * p, k) || !col.t().is_standard_layout() {
-                *col = Array2::zeros((n * p, k).f()); // colᵀ (K, N·OH·OW) in row-major order
-            }
-            let mut col_t = col.view_mut().reversed_axes(); // (K, N·OH·OW)
-            let tasks = tasks.zip(col_t.axis_chunks_iter_mut(Axis(1), g * p));
-            par_tasks_with(
-                tasks.collect(),
-                Scratch::default,
-                |scratch, ((outs, xs), col_t)| forward_group(scratch, xs, outs, Some(col_t)),
-            );
-        }
-        None => par_tasks_with(tasks.collect(), Scratch::default, |scratch, (outs, xs)| {
-            forward_group(scratch, xs, outs, None)
-        }),
-    }
+    par_tasks_with(tasks.collect(), Scratch::default, |scratch, (outs, xs)| {
+        forward_group(scratch, xs, outs)
+    });
     out
 }
 
 /// The convolution's parameter gradients: db = Σ dout over (n, oy, ox) and
-/// dW = Σ_n dout[n] · col[n] (the book's `np.dot(col.T, dout)`, as (FN, K)).
+/// dW = Σ_n dout[n] · col[n] (the book's `np.dot(col.T, dout)`, as (FN, K)), with col built
+/// again from x, a group of images at a time, instead of kept from the forward: a group's
+/// windows fit in a core's cache, the whole batch's (111 MB a DeepConvNet batch) do not, and
+/// writing them to memory in the forward and reading them back here cost more than copying
+/// them out of x twice.
 ///
 /// A group of images ([`images_per_group`]) is one product: their dout side by side, (FN,
-/// G·OH·OW), times their rows of col, (G·OH·OW, K). The groups' sums are then added in group
+/// G·OH·OW), times their colᵀ, (K, G·OH·OW). The groups' sums are then added in group
 /// order, so the result does not depend on the number of threads.
 ///
 /// # Shapes
-/// - `dout`: (N, FN, OH, OW); `col`: (N·OH·OW, K), fastest in column-major order (as
-///   [`conv_forward`] keeps it)
-/// - returns `db`: (FN,), `dW`: (FN, K)
+/// - `dout`: (N, FN, OH, OW); `x`: the forward's input, (N, C, H, W)
+/// - returns `db`: (FN,), `dW`: (FN, K) with K = C·FH·FW
 pub fn conv_param_grads<F: Float>(
     dout: ArrayView4<F>,
-    col: ArrayView2<F>,
+    x: ArrayView4<F>,
+    win: Window,
 ) -> (Array1<F>, Array2<F>) {
     let (n, fn_count, oh, ow) = dout.dim();
-    let k = col.ncols();
-    let p = oh * ow;
-    assert_eq!(col.nrows(), n * p, "conv_param_grads: dout and col");
-    let dout = dout.as_standard_layout();
-    let col_t = col.reversed_axes();
-    let col_t = col_t.as_standard_layout(); // colᵀ: (K, N·OH·OW)
+    let (n_x, c, h, w) = x.dim();
+    assert_eq!(n, n_x, "conv_param_grads: dout and x");
+    assert_eq!(
+        (oh, ow),
+        win.out_size(h, w),
+        "conv_param_grads: output size"
+    );
+    let (k, p) = (c * win.fh * win.fw, oh * ow);
+    let (dout, x) = (dout.as_standard_layout(), x.as_standard_layout());
     let g = images_per_group(p);
     let douts = dout
         .as_slice()
         .expect("standard layout")
         .chunks(g * fn_count * p);
-    let tasks = douts.zip(col_t.axis_chunks_iter(Axis(1), g * p));
-    let partial = par_map_tasks(tasks.collect(), |(douts, col_t)| {
+    let xs = x.as_slice().expect("standard layout").chunks(g * c * h * w);
+    let partial = par_map_tasks(douts.zip(xs).collect(), |(douts, xs)| {
         let d = side_by_side(douts, fn_count, p); // (FN, G·OH·OW)
         let db = d.sum_axis(Axis(1)); // Σ dout over the group's images and windows
+        let mut col_g = Array2::<F>::zeros((k, d.ncols())); // the group's colᵀ, (K, G·OH·OW)
+        let images = col_g.axis_chunks_iter_mut(Axis(1), p);
+        for (x_n, col_t_n) in xs.chunks(c * h * w).zip(images) {
+            with_padded(x_n, (c, h, w), win.pad, |xp| {
+                im2col_t_image(xp, (c, h, w), win, col_t_n)
+            });
+        }
         // dWᵀ = colᵀ · dᵀ, (K, FN): the kernel reads colᵀ's rows best this way round
         let mut dw_t = Array2::<F>::zeros((k, fn_count));
-        product(&col_t, &d.t(), F::zero(), &mut dw_t.view_mut());
+        product(&col_g.view(), &d.t(), F::zero(), &mut dw_t.view_mut());
         (db, dw_t)
     });
     let mut db = Array1::<F>::zeros(fn_count);
@@ -848,12 +836,8 @@ mod tests {
             let dw_book = dout_2d.t().dot(&col);
             let dx_book = col2im(dout_2d.dot(&col_w).view(), shape, win);
             let run = || {
-                let mut kept = Array2::zeros((0, 0));
-                let out = conv_forward(x.view(), win, col_w.view(), b.view(), Some(&mut kept));
-                let out_testing = conv_forward(x.view(), win, col_w.view(), b.view(), None);
-                assert_eq!(out, out_testing, "{shape:?} {win:?}: with and without col");
-                assert_eq!(kept, col, "{shape:?} {win:?}: the windows kept");
-                let (db, dw) = conv_param_grads(dout.view(), kept.view());
+                let out = conv_forward(x.view(), win, col_w.view(), b.view());
+                let (db, dw) = conv_param_grads(dout.view(), x.view(), win);
                 let dx = col2im_dot(dout.view(), col_w.view(), shape, win);
                 (out, db, dw, dx)
             };

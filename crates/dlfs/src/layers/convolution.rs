@@ -1,4 +1,4 @@
-use ndarray::{Array1, Array2};
+use ndarray::{Array1, Array4};
 use rand::Rng;
 
 use super::shape::{ReshapeTo, TensorShape, unused_dx};
@@ -25,8 +25,7 @@ pub struct Convolution<F: Float = f32> {
     pub b: Param<F>,
     pub stride: usize,
     pub pad: usize,
-    x_shape: (usize, usize, usize, usize),
-    col: Array2<F>,
+    x: Array4<F>,
     needs_dx: bool,
 }
 
@@ -35,24 +34,25 @@ impl<F: Float> Layer<F> for Convolution<F> {
         let (x, window) = (x.into_4d(), self.window()); // (N, C, H, W)
         let col_w = self.w.value.view_rows(); // (FN, C·FH·FW) = W.reshape(FN, -1)
         let b = self.b.value.view_1d(); // (FN,)
-        // col = im2col(x, FH, FW, S, P), kept for backward in training;
-        // out = np.dot(col, col_W.T) + b, reshaped to (N, FN, OH, OW)
-        let keep = (mode == Mode::Train).then_some(&mut self.col);
-        let out = conv_forward(x.view(), window, col_w, b, keep);
-        self.x_shape = x.dim();
+        // col = im2col(x, FH, FW, S, P); out = np.dot(col, col_W.T) + b, reshaped to
+        // (N, FN, OH, OW); x kept for backward in training, which builds col from it again
+        let out = conv_forward(x.view(), window, col_w, b);
+        if mode == Mode::Train {
+            self.x = x;
+        }
         out.into_dyn()
     }
 
     fn backward(&mut self, dout: Tensor<F>) -> Tensor<F> {
         let dout = dout.into_4d(); // (N, FN, OH, OW)
-        let (db, dw) = conv_param_grads(dout.view(), self.col.view()); // Σ dout, doutᵀ·col
+        let (db, dw) = conv_param_grads(dout.view(), self.x.view(), self.window()); // Σ dout, doutᵀ·col
         self.b.grad = db.into_dyn(); // (FN,)
         self.w.grad = dw.reshape_to(self.w.value.shape()); // (FN, C, FH, FW)
         if !self.needs_dx {
             return unused_dx();
         }
         let col_w = self.w.value.view_rows(); // (FN, C·FH·FW)
-        let dx = col2im_dot(dout.view(), col_w, self.x_shape, self.window()); // col2im(dout·col_W)
+        let dx = col2im_dot(dout.view(), col_w, self.x.dim(), self.window()); // col2im(dout·col_W)
         dx.into_dyn() // (N, C, H, W)
     }
 
@@ -88,8 +88,7 @@ impl<F: Float> Convolution<F> {
             b,
             stride,
             pad,
-            x_shape: (0, 0, 0, 0),
-            col: Array2::zeros((0, 0)),
+            x: Array4::zeros((0, 0, 0, 0)),
             needs_dx: true,
         }
     }
