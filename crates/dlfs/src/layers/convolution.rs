@@ -45,7 +45,7 @@ impl<F: Float> Layer<F> for Convolution<F> {
 
     fn backward(&mut self, dout: Tensor<F>) -> Tensor<F> {
         let dout = dout.into_4d(); // (N, FN, OH, OW)
-        let (db, dw) = conv_param_grads(dout.view(), self.x.view(), self.window()); // Σ dout, doutᵀ·col
+        let (db, dw) = conv_param_grads(dout.view(), self.x.view(), self.window()); // doutᵀ·col
         self.b.grad = db.into_dyn(); // (FN,)
         self.w.grad = dw.reshape_to(self.w.value.shape()); // (FN, C, FH, FW)
         if !self.needs_dx {
