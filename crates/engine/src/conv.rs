@@ -29,7 +29,7 @@ use ndarray::{
 
 use crate::Float;
 use crate::linalg::{Backend, matmul_with};
-use crate::parallel::{IMAGES_PER_TASK, par_map_tasks, par_tasks, par_tasks_with};
+use crate::parallel::{IMAGES_PER_TASK, par_map_tasks_with, par_tasks, par_tasks_with};
 
 /// The geometry of a sliding window: filter size, stride and zero padding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -300,6 +300,26 @@ fn im2col_t_image<F: Float>(
     });
 }
 
+/// colᵀ of a group of images, image n's windows in columns n·OH·OW.. of `col_g`.
+///
+/// # Shapes
+/// - `xs`: G images of (C, H, W) = `chw`, back to back; `col_g`: (C·FH·FW, G·OH·OW)
+fn group_col_t<F: Float>(
+    xs: &[F],
+    chw: (usize, usize, usize),
+    win: Window,
+    col_g: &mut ArrayViewMut2<F>,
+) {
+    let (c, h, w) = chw;
+    let (oh, ow) = win.out_size(h, w);
+    let images = col_g.axis_chunks_iter_mut(Axis(1), oh * ow);
+    for (x_n, col_t_n) in xs.chunks(c * h * w).zip(images) {
+        with_padded(x_n, chw, win.pad, |xp| {
+            im2col_t_image(xp, chw, win, col_t_n)
+        });
+    }
+}
+
 /// col2im from colᵀ: adds row k = (c, fy, fx) of `dcol_t` back into the pixels its windows
 /// saw, into the padded `dxp`. With stride 1 each output row's part is one vector addition
 /// into an image row (no two additions of a step touch the same pixel).
@@ -447,12 +467,7 @@ pub fn conv_forward<F: Float>(
         let rows = xs.len() / x_len * p;
         let (col_g, prod) = (&mut scratch.0, &mut scratch.1);
         let mut col_g = buffer_view(col_g, (k, rows)); // (K, G·OH·OW), every value written
-        let images = col_g.axis_chunks_iter_mut(Axis(1), p);
-        for (x_n, col_t_n) in xs.chunks(x_len).zip(images) {
-            with_padded(x_n, (c, h, w), win.pad, |xp| {
-                im2col_t_image(xp, (c, h, w), win, col_t_n)
-            });
-        }
+        group_col_t(xs, (c, h, w), win, &mut col_g);
         // (FN, G·OH·OW); for one image, its out[n] itself
         let one_image = rows == p;
         let mut prod = match one_image {
@@ -518,16 +533,12 @@ pub fn conv_param_grads<F: Float>(
         .expect("standard layout")
         .chunks(g * fn_count * p);
     let xs = x.as_slice().expect("standard layout").chunks(g * c * h * w);
-    let partial = par_map_tasks(douts.zip(xs).collect(), |(douts, xs)| {
+    let tasks = douts.zip(xs).collect();
+    let partial = par_map_tasks_with(tasks, Vec::new, |buf: &mut Vec<F>, (douts, xs)| {
         let d = side_by_side(douts, fn_count, p); // (FN, G·OH·OW)
         let db = d.sum_axis(Axis(1)); // Σ dout over the group's images and windows
-        let mut col_g = Array2::<F>::zeros((k, d.ncols())); // the group's colᵀ, (K, G·OH·OW)
-        let images = col_g.axis_chunks_iter_mut(Axis(1), p);
-        for (x_n, col_t_n) in xs.chunks(c * h * w).zip(images) {
-            with_padded(x_n, (c, h, w), win.pad, |xp| {
-                im2col_t_image(xp, (c, h, w), win, col_t_n)
-            });
-        }
+        let mut col_g = buffer_view(buf, (k, d.ncols())); // the group's colᵀ, every value written
+        group_col_t(xs, (c, h, w), win, &mut col_g);
         // dWᵀ = colᵀ · dᵀ, (K, FN): the kernel reads colᵀ's rows best this way round
         let mut dw_t = Array2::<F>::zeros((k, fn_count));
         product(&col_g.view(), &d.t(), F::zero(), &mut dw_t.view_mut());

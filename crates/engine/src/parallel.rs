@@ -60,6 +60,21 @@ pub fn par_map_tasks<T: Send, R: Send>(tasks: Vec<T>, f: impl Fn(T) -> R + Sync 
     }
 }
 
+/// [`par_map_tasks`] with a scratch value made by `init` for each run of tasks on one thread,
+/// as in [`par_tasks_with`].
+pub fn par_map_tasks_with<T: Send, S, R: Send>(
+    tasks: Vec<T>,
+    init: impl Fn() -> S + Sync + Send,
+    f: impl Fn(&mut S, T) -> R + Sync + Send,
+) -> Vec<R> {
+    if rayon::current_num_threads() > 1 && tasks.len() > 1 {
+        tasks.into_par_iter().map_init(init, f).collect()
+    } else {
+        let mut scratch = init();
+        tasks.into_iter().map(|t| f(&mut scratch, t)).collect()
+    }
+}
+
 /// Elements from which an element-wise pass (ReLU's) is split over the cores: below it a pass
 /// takes a few microseconds, less than handing half of it to another thread.
 pub const SPLIT_ELEMENTS: usize = 1 << 16;

@@ -79,6 +79,7 @@ fn main() -> ExitCode {
             "gemm peak: {peak:.1} GFLOP/s ({0}x{0}x{0} f32)",
             args.gemm_size
         );
+        println!("own loops (ReLU, pooling): {}", dlfs_engine::simd::level());
         let (mut best, mut best_undisturbed) = (f64::INFINITY, f64::INFINITY);
         for run in 1..=args.repeats {
             let mut rng = args.seed.rng();
