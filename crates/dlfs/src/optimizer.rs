@@ -4,7 +4,8 @@
 //! gradient; per-parameter state (velocities, squared-gradient sums) is created on the first
 //! `update` and kept in the same order.
 
-use ndarray::{ArrayD, Zip};
+use dlfs_engine::update::{zip3_for_each, zip4_for_each};
+use ndarray::ArrayD;
 
 use crate::{Float, Param};
 
@@ -91,13 +92,10 @@ impl<F: Float> Optimizer<F> for Momentum<F> {
         let (lr, alpha) = (F::lit(self.lr), F::lit(self.momentum));
         let v = state(&mut self.v, &params, "Momentum");
         for (p, v) in params.iter_mut().zip(v) {
-            Zip::from(&mut p.value)
-                .and(v)
-                .and(&p.grad)
-                .for_each(|w, v, &g| {
-                    *v = alpha * *v - lr * g; // v = momentum * v - lr * grad
-                    *w += *v; // W += v
-                });
+            zip3_for_each(&mut p.value, v, &p.grad, |w, v, &g| {
+                *v = alpha * *v - lr * g; // v = momentum * v - lr * grad
+                *w += *v; // W += v
+            });
         }
     }
 }
@@ -134,13 +132,10 @@ impl<F: Float> Optimizer<F> for Nesterov<F> {
         let (lr, alpha) = (F::lit(self.lr), F::lit(self.momentum));
         let v = state(&mut self.v, &params, "Nesterov");
         for (p, v) in params.iter_mut().zip(v) {
-            Zip::from(&mut p.value)
-                .and(v)
-                .and(&p.grad)
-                .for_each(|w, v, &g| {
-                    *w += alpha * alpha * *v - (F::one() + alpha) * lr * g; // with the old v
-                    *v = alpha * *v - lr * g; // v = momentum * v - lr * grad
-                });
+            zip3_for_each(&mut p.value, v, &p.grad, |w, v, &g| {
+                *w += alpha * alpha * *v - (F::one() + alpha) * lr * g; // with the old v
+                *v = alpha * *v - lr * g; // v = momentum * v - lr * grad
+            });
         }
     }
 }
@@ -170,13 +165,10 @@ impl<F: Float> Optimizer<F> for AdaGrad<F> {
         let (lr, eps) = (F::lit(self.lr), F::lit(1e-7));
         let h = state(&mut self.h, &params, "AdaGrad");
         for (p, h) in params.iter_mut().zip(h) {
-            Zip::from(&mut p.value)
-                .and(h)
-                .and(&p.grad)
-                .for_each(|w, h, &g| {
-                    *h += g * g;
-                    *w -= lr * g / (h.sqrt() + eps);
-                });
+            zip3_for_each(&mut p.value, h, &p.grad, |w, h, &g| {
+                *h += g * g;
+                *w -= lr * g / (h.sqrt() + eps);
+            });
         }
     }
 }
@@ -212,13 +204,10 @@ impl<F: Float> Optimizer<F> for RmsProp<F> {
         let (lr, rho, eps) = (F::lit(self.lr), F::lit(self.decay_rate), F::lit(1e-7));
         let h = state(&mut self.h, &params, "RmsProp");
         for (p, h) in params.iter_mut().zip(h) {
-            Zip::from(&mut p.value)
-                .and(h)
-                .and(&p.grad)
-                .for_each(|w, h, &g| {
-                    *h = rho * *h + (F::one() - rho) * g * g;
-                    *w -= lr * g / (h.sqrt() + eps);
-                });
+            zip3_for_each(&mut p.value, h, &p.grad, |w, h, &g| {
+                *h = rho * *h + (F::one() - rho) * g * g;
+                *w -= lr * g / (h.sqrt() + eps);
+            });
         }
     }
 }
@@ -265,15 +254,11 @@ impl<F: Float> Optimizer<F> for Adam<F> {
         state(&mut self.m, &params, "Adam");
         let v = state(&mut self.v, &params, "Adam");
         for ((p, m), v) in params.iter_mut().zip(&mut self.m).zip(v) {
-            Zip::from(&mut p.value)
-                .and(m)
-                .and(v)
-                .and(&p.grad)
-                .for_each(|w, m, v, &g| {
-                    *m += (F::one() - b1) * (g - *m);
-                    *v += (F::one() - b2) * (g * g - *v);
-                    *w -= lr_t * *m / (v.sqrt() + eps);
-                });
+            zip4_for_each(&mut p.value, m, v, &p.grad, |w, m, v, &g| {
+                *m += (F::one() - b1) * (g - *m);
+                *v += (F::one() - b2) * (g * g - *v);
+                *w -= lr_t * *m / (v.sqrt() + eps);
+            });
         }
     }
 }

@@ -13,6 +13,7 @@
 //! | [`pool`] | max pooling scanned in place, branch-free |
 //! | [`relu`] | ReLU and its mask in one pass over the cores |
 //! | [`simd`] | our own loops built for AVX-512 and AVX2 too, the widest chosen at run time |
+//! | [`update`] | the optimizers' element-wise steps over the cores, as wide as the CPU allows |
 //! | [`helpers`] | the trainer's helper threads: the next batch, background evaluations |
 
 pub mod conv;
@@ -23,6 +24,7 @@ pub mod parallel;
 pub mod pool;
 pub mod relu;
 pub mod simd;
+pub mod update;
 
 pub use float::Float;
 pub use linalg::{dot, dot_bias, matmul};
