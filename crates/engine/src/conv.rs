@@ -30,6 +30,7 @@ use ndarray::{
 use crate::Float;
 use crate::linalg::{Backend, matmul_with};
 use crate::parallel::{IMAGES_PER_TASK, par_map_tasks_with, par_tasks, par_tasks_with};
+use crate::row_products::a_bt;
 
 /// The geometry of a sliding window: filter size, stride and zero padding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -541,7 +542,11 @@ pub fn conv_param_grads<F: Float>(
         group_col_t(xs, (c, h, w), win, &mut col_g);
         // dWᵀ = colᵀ · dᵀ, (K, FN): the kernel reads colᵀ's rows best this way round
         let mut dw_t = Array2::<F>::zeros((k, fn_count));
-        product(&col_g.view(), &d.t(), F::zero(), &mut dw_t.view_mut());
+        if small_dw::<F>(k, fn_count) {
+            a_bt(col_g.view(), d.view(), &mut dw_t.view_mut());
+        } else {
+            product(&col_g.view(), &d.t(), F::zero(), &mut dw_t.view_mut());
+        }
         (db, dw_t)
     });
     let mut db = Array1::<F>::zeros(fn_count);
@@ -552,6 +557,24 @@ pub fn conv_param_grads<F: Float>(
     }
     (db, dw_t.t().as_standard_layout().into_owned()) // dW: (FN, K)
 }
+
+/// Whether dW is computed by [`a_bt`]'s dot products of rows rather than the GEMM kernel: for
+/// f32 on AVX-512, for dW of at least [`SMALL_DW`].0 filter positions and at most
+/// [`SMALL_DW`].1 values. Measured, the layer's backward for 100 images, GEMM kernel against
+/// a_bt (fastest of 300 iterations, of 20 for chapter 8, in alternating runs on a Zen 4):
+/// chapter 7's 25 × 30 dW from rows of 576, 1.00-1.16 against 0.82-1.00 ms; chapter 8's first
+/// two layers, 9 × 16 and 144 × 16 from rows of 784, 0.31-0.39 against 0.36-0.43 ms and
+/// 6.6-7.8 against 7.5-8.6 ms, so they keep the GEMM kernel. With AVX2's 16 vector registers,
+/// or f64's wider values, a_bt's tiles do not fit in the registers.
+fn small_dw<F: Float>(k: usize, fn_count: usize) -> bool {
+    let (min_k, max_values) = SMALL_DW;
+    (min_k..=max_values / fn_count.max(1)).contains(&k)
+        && size_of::<F>() == 4
+        && crate::simd::level() == "AVX-512"
+}
+
+/// (fewest filter positions, most values) of a dW that [`small_dw`] gives [`a_bt`].
+const SMALL_DW: (usize, usize) = (16, 1024);
 
 /// The convolution's dx: dcol = dout · col_w (the book's `np.dot(dout, col_W.T)`), then
 /// col2im(dcol), a group of images at a time ([`images_per_group`]) over the cores, so the

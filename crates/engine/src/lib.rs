@@ -12,6 +12,7 @@
 //! | [`conv`] | im2col/col2im and the convolution's products, a group of images at a time over the cores |
 //! | [`pool`] | max pooling scanned in place, branch-free |
 //! | [`relu`] | ReLU and its mask in one pass over the cores |
+//! | [`row_products`] | `a · bᵀ` as dot products of rows, for the small dW of a convolution |
 //! | [`simd`] | our own loops built for AVX-512 and AVX2 too, the widest chosen at run time |
 //! | [`update`] | the optimizers' element-wise steps over the cores, as wide as the CPU allows |
 //! | [`helpers`] | the trainer's helper threads: the next batch, background evaluations |
@@ -23,6 +24,7 @@ pub mod linalg;
 pub mod parallel;
 pub mod pool;
 pub mod relu;
+pub mod row_products;
 pub mod simd;
 pub mod update;
 

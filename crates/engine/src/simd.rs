@@ -19,6 +19,17 @@ pub fn widest<R>(f: impl FnOnce() -> R) -> R {
     pulp::Arch::new().dispatch(f)
 }
 
+/// [`widest`] for a loop too large for the compiler to inline from a closure: `op`'s
+/// `with_simd`, marked `#[inline(always)]`, holds it (a closure's body is a function of its
+/// own, compiled for the baseline alone when it is not inlined).
+#[inline(always)]
+pub fn widest_op<Op: pulp::WithSimd>(op: Op) -> Op::Output {
+    if baseline_only() {
+        return op.with_simd(pulp::Scalar::new());
+    }
+    pulp::Arch::new().dispatch(op)
+}
+
 /// Whether `DLFS_SIMD=baseline` asks [`widest`] to run the baseline build of every loop, to
 /// measure what the wider instructions gain (read once).
 fn baseline_only() -> bool {
