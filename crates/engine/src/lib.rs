@@ -29,4 +29,5 @@ pub mod simd;
 pub mod update;
 
 pub use float::Float;
+
 pub use linalg::{dot, dot_bias, matmul};
