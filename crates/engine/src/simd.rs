@@ -5,12 +5,15 @@
 //! FMA (8 floats) and for AVX-512 (16 floats), and runs the version the CPU can execute (the
 //! `pulp` crate's run-time dispatch, which the `gemm` crate's kernels use too). Nothing in the
 //! loop changes: the same operations on the same values, in the same order for each element, so
-//! the results are the same on every level (these loops only compare, select and copy).
+//! the results are the same on every level (pooling and ReLU compare, select and copy; the
+//! optimizers' steps add, multiply, divide and take square roots, which round exactly and
+//! which Rust never fuses or reorders; `row_products` uses `mul_add`, one rounding on every
+//! level, with its partial sums fixed at 16 whatever the vector width).
 //! `DLFS_SIMD=baseline` in the environment turns the choice off, to measure what it gains.
 
 /// Runs `f` compiled for AVX-512 when the CPU has it, else for AVX2 + FMA, else as it is.
-/// `f`'s loops must be inlined into it (closures and `#[inline(always)]` functions are) for
-/// the wider instructions to reach them.
+/// `f`'s loops must be inlined into it (short closures and `#[inline(always)]` functions are;
+/// for a large loop, see [`widest_op`]) for the wider instructions to reach them.
 #[inline(always)]
 pub fn widest<R>(f: impl FnOnce() -> R) -> R {
     if baseline_only() {
