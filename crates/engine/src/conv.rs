@@ -500,7 +500,7 @@ pub fn conv_forward<F: Float>(
 }
 
 /// The convolution's parameter gradients: db = Σ dout over (n, oy, ox) and
-/// dW = Σ_n dout[n] · col[n] (the book's `np.dot(col.T, dout)`, as (FN, K)), with col built
+/// `dW = Σ_n dout[n] · col[n]` (the book's `np.dot(col.T, dout)`, as (FN, K)), with col built
 /// again from x, a group of images at a time, instead of kept from the forward: a group's
 /// windows fit in a core's cache, the whole batch's (111 MB a DeepConvNet batch) do not, and
 /// writing them to memory in the forward and reading them back here cost more than copying
