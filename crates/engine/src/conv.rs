@@ -570,7 +570,7 @@ fn small_dw<F: Float>(k: usize, fn_count: usize) -> bool {
     let (min_k, max_values) = SMALL_DW;
     (min_k..=max_values / fn_count.max(1)).contains(&k)
         && size_of::<F>() == 4
-        && crate::simd::level() == "AVX-512"
+        && crate::simd::avx512()
 }
 
 /// (fewest filter positions, most values) of a dW that [`small_dw`] gives [`a_bt`].

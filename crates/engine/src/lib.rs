@@ -29,5 +29,4 @@ pub mod simd;
 pub mod update;
 
 pub use float::Float;
-
 pub use linalg::{dot, dot_bias, matmul};

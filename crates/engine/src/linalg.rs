@@ -7,9 +7,10 @@
 //! A product large enough to pay for it ([`SPLIT_WORK`] multiply-adds or more) is cut into two
 //! halves of c's columns, and each half again while it stays that large, into as many pieces
 //! as rayon has threads (at most [`MAX_PIECES`]) of at least [`MIN_SIDE`] columns. A block of
-//! columns of c is a·(the same columns of b), and `gemm` computes every element of it exactly as in the whole product, so the pieces give the same
-//! bits as one call (a test checks it on the book's shapes, plain and transposed, f32 and f64;
-//! cutting rows instead would not: `gemm` blocks the sum over k differently for short products).
+//! columns of c is a·(the same columns of b), and `gemm` computes every element of it exactly
+//! as in the whole product, so the pieces give the same bits as one call (a test checks it on
+//! the book's shapes, plain and transposed, f32 and f64; cutting rows instead would not: `gemm`
+//! blocks the sum over k differently for short products).
 //! A run therefore gives the same numbers on one core or many.
 //!
 //! Products are cut only when the caller is one of rayon's threads, such as

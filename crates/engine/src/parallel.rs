@@ -79,6 +79,9 @@ pub fn par_map_tasks_with<T: Send, S, R: Send>(
 /// takes a few microseconds, less than handing half of it to another thread.
 pub const SPLIT_ELEMENTS: usize = 1 << 16;
 
+/// Elements per piece of a long element-wise pass handed to a core.
+pub(crate) const PIECE: usize = SPLIT_ELEMENTS / 2;
+
 /// Runs `f` on every pair of elements of `a` and `b` (of equal length), in chunks spread over
 /// rayon's threads when the slices are long and the caller is one of them. Each pair is
 /// computed on its own, so the result is the same however the work is split.
@@ -95,11 +98,7 @@ pub fn zip_for_each<A: Send, B: Send>(
     split_long(
         a.len(),
         (a, b),
-        |(a, b)| {
-            a.chunks_mut(SPLIT_ELEMENTS / 2)
-                .zip(b.chunks_mut(SPLIT_ELEMENTS / 2))
-                .collect()
-        },
+        |(a, b)| a.chunks_mut(PIECE).zip(b.chunks_mut(PIECE)).collect(),
         |(a, b)| crate::simd::widest(|| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b))),
     );
 }
@@ -118,18 +117,14 @@ pub fn zip_for_each_ref<A: Send, B: Sync>(
     split_long(
         a.len(),
         (a, b),
-        |(a, b)| {
-            a.chunks_mut(SPLIT_ELEMENTS / 2)
-                .zip(b.chunks(SPLIT_ELEMENTS / 2))
-                .collect()
-        },
+        |(a, b)| a.chunks_mut(PIECE).zip(b.chunks(PIECE)).collect(),
         |(a, b)| crate::simd::widest(|| a.iter_mut().zip(b).for_each(|(a, b)| f(a, b))),
     );
 }
 
 /// `pass(whole)`, or `pass` on each of `chunks(whole)` over the cores when `len` is at least
 /// [`SPLIT_ELEMENTS`] and the caller is one of rayon's threads.
-fn split_long<T: Send>(
+pub(crate) fn split_long<T: Send>(
     len: usize,
     whole: T,
     chunks: impl FnOnce(T) -> Vec<T>,

@@ -40,6 +40,19 @@ fn baseline_only() -> bool {
     *BASELINE.get_or_init(|| std::env::var_os("DLFS_SIMD").is_some_and(|v| v == "baseline"))
 }
 
+/// Whether [`widest`] runs the AVX-512 build of its loops here (the CPU has it and
+/// `DLFS_SIMD=baseline` does not turn it off).
+pub fn avx512() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        !baseline_only() && pulp::x86::V4::try_new().is_some()
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
 /// The SIMD level [`widest`] picks on this CPU, for reports: "AVX-512", "AVX2" or "baseline".
 pub fn level() -> &'static str {
     if baseline_only() {
@@ -47,7 +60,7 @@ pub fn level() -> &'static str {
     }
     #[cfg(target_arch = "x86_64")]
     {
-        if pulp::x86::V4::try_new().is_some() {
+        if avx512() {
             return "AVX-512";
         }
         if pulp::x86::V3::try_new().is_some() {

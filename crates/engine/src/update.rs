@@ -11,7 +11,7 @@
 use ndarray::{ArrayD, Zip};
 
 use crate::Float;
-use crate::parallel::{SPLIT_ELEMENTS, in_pool, par_tasks};
+use crate::parallel::{PIECE, split_long};
 use crate::simd::widest;
 
 /// `f(w, s, g)` for every element of a parameter `w`, the optimizer's state `s` for it (a
@@ -28,15 +28,23 @@ pub fn zip3_for_each<F: Float>(
     same_shapes(&[w.shape(), s.shape(), g.shape()]);
     match (w.as_slice_mut(), s.as_slice_mut(), g.as_slice()) {
         (Some(w), Some(s), Some(g)) => {
-            let len = piece(w.len());
-            let (w, s, g) = (w.chunks_mut(len), s.chunks_mut(len), g.chunks(len));
-            par_tasks(w.zip(s).zip(g).collect(), |((w, s), g)| {
-                widest(|| {
-                    for ((w, s), g) in w.iter_mut().zip(s.iter_mut()).zip(g.iter()) {
-                        f(w, s, g);
-                    }
-                })
-            });
+            let len = w.len();
+            split_long(
+                len,
+                (w, s, g),
+                |(w, s, g)| {
+                    let (w, s) = (w.chunks_mut(PIECE), s.chunks_mut(PIECE));
+                    let pieces = w.zip(s).zip(g.chunks(PIECE));
+                    pieces.map(|((w, s), g)| (w, s, g)).collect()
+                },
+                |(w, s, g)| {
+                    widest(|| {
+                        for ((w, s), g) in w.iter_mut().zip(s.iter_mut()).zip(g.iter()) {
+                            f(w, s, g);
+                        }
+                    })
+                },
+            );
         }
         _ => Zip::from(w).and(s).and(g).for_each(f), // not row-major: ndarray's own loop
     }
@@ -62,17 +70,24 @@ pub fn zip4_for_each<F: Float>(
         g.as_slice(),
     ) {
         (Some(w), Some(m), Some(v), Some(g)) => {
-            let len = piece(w.len());
-            let (w, m) = (w.chunks_mut(len), m.chunks_mut(len));
-            let (v, g) = (v.chunks_mut(len), g.chunks(len));
-            par_tasks(w.zip(m).zip(v).zip(g).collect(), |(((w, m), v), g)| {
-                widest(|| {
-                    let wm = w.iter_mut().zip(m.iter_mut());
-                    for ((w, m), (v, g)) in wm.zip(v.iter_mut().zip(g.iter())) {
-                        f(w, m, v, g);
-                    }
-                })
-            });
+            let len = w.len();
+            split_long(
+                len,
+                (w, m, v, g),
+                |(w, m, v, g)| {
+                    let (w, m) = (w.chunks_mut(PIECE), m.chunks_mut(PIECE));
+                    let pieces = w.zip(m).zip(v.chunks_mut(PIECE)).zip(g.chunks(PIECE));
+                    pieces.map(|(((w, m), v), g)| (w, m, v, g)).collect()
+                },
+                |(w, m, v, g)| {
+                    widest(|| {
+                        let wm = w.iter_mut().zip(m.iter_mut());
+                        for ((w, m), (v, g)) in wm.zip(v.iter_mut().zip(g.iter())) {
+                            f(w, m, v, g);
+                        }
+                    })
+                },
+            );
         }
         _ => Zip::from(w).and(m).and(v).and(g).for_each(f), // not row-major: ndarray's own loop
     }
@@ -89,21 +104,10 @@ fn same_shapes(shapes: &[&[usize]]) {
     }
 }
 
-/// The length of the pieces an update of `len` elements is cut into: [`SPLIT_ELEMENTS`] / 2
-/// when it is long and the caller is one of rayon's threads, else the whole (below that, a pass
-/// takes a few microseconds, less than handing half of it to another thread).
-fn piece(len: usize) -> usize {
-    if len >= SPLIT_ELEMENTS && in_pool() {
-        SPLIT_ELEMENTS / 2
-    } else {
-        len.max(1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parallel::run_in_pool;
+    use crate::parallel::{SPLIT_ELEMENTS, run_in_pool};
 
     /// Adam's step, as the optimizer writes it.
     fn adam(w: &mut f32, m: &mut f32, v: &mut f32, &g: &f32) {
