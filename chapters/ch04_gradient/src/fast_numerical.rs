@@ -9,8 +9,9 @@
 //!    (`dlfs_engine::parallel`) take the runs, each nudging its run in its own copy of the net.
 //! 2. **Side by side.** The forward passes of nets that differ only in W1 share their input x,
 //!    so P of them are done with one wide product x·[W1⁽¹⁾ | … | W1⁽ᴾ⁾]: the same
-//!    multiplications and additions as P narrow ones, but the matrix kernel packs x once instead
-//!    of P times and works on wide operands, where it runs closer to its peak speed.
+//!    multiplications and additions as P narrow ones, but the matrix kernel goes through x once
+//!    for P nets instead of once for each and works on wide operands, where it runs closer to
+//!    its peak speed.
 
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis, s};
 
