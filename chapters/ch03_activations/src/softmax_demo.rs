@@ -14,7 +14,7 @@ pub fn softmax_naive(a: &Array1<f64>) -> Array1<f64> {
 }
 // ANCHOR_END: softmax_naive
 
-/// The demo's results: (label, values) pairs, printed by [`print`].
+/// The demo's results: (label, values) pairs, printed by [`print`](fn@print).
 pub fn results() -> Vec<(String, Array1<f64>)> {
     let a = arr1(&[0.3, 2.9, 4.0]);
     let big = arr1(&[1010.0, 1000.0, 990.0]);

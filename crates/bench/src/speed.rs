@@ -98,7 +98,7 @@ pub fn gemm_gflops((m, k, n): (usize, usize, usize), pool: bool, repeats: usize)
 pub struct Breakdown {
     /// Stage names: "Convolution forward", ..., "loss", "update", "batch".
     pub stages: Vec<String>,
-    /// seconds[i][s]: iteration i, stage s.
+    /// `seconds[i][s]`: iteration i, stage s.
     pub seconds: Vec<Vec<f64>>,
     /// Wall-clock seconds of the whole run.
     pub total: f64,

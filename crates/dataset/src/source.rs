@@ -10,7 +10,7 @@ use super::{
 
 /// The places to look for a data set, tried in order by [`Loader::load`].
 ///
-/// Binaries build it with [`Loader::from_env`] (usually through [`super::DataArgs`]);
+/// Binaries build it with [`Loader::from_env`] (usually through `dlfs_cli::DataArgs`);
 /// tests fill the fields themselves so that nothing depends on the environment or the network.
 #[derive(Debug, Clone)]
 pub struct Loader {

@@ -1,6 +1,6 @@
 //! Solution: AND, NAND and OR from one perceptron (the book's weights and biases).
 
-/// y = 1 if w[0]·x1 + w[1]·x2 + b > 0, else 0.
+/// `y = 1 if w[0]·x1 + w[1]·x2 + b > 0, else 0`.
 pub fn perceptron(x1: f64, x2: f64, w: [f64; 2], b: f64) -> u8 {
     let tmp = w[0] * x1 + w[1] * x2 + b;
     if tmp <= 0.0 { 0 } else { 1 }

@@ -10,7 +10,7 @@
 //! | 0  | 1  | 0   | 1    | 1  |
 //! | 1  | 1  | 1   | 0    | 1  |
 
-/// y = 1 if w[0]·x1 + w[1]·x2 + b > 0, else 0.
+/// `y = 1 if w[0]·x1 + w[1]·x2 + b > 0, else 0`.
 pub fn perceptron(x1: f64, x2: f64, w: [f64; 2], b: f64) -> u8 {
     // TODO: the weighted sum plus the bias, then the threshold at 0.
     let _ = (x1, x2, w, b);

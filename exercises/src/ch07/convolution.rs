@@ -2,7 +2,7 @@
 //!
 //! FN filters of C × FH × FW slide over the input, each giving one output channel:
 //!
-//! out[n, f, oy, ox] = Σ_{c, fy, fx} W[f, c, fy, fx] · x[n, c, oy·S + fy − P, ox·S + fx − P] + b[f]
+//! `out[n, f, oy, ox] = Σ_{c, fy, fx} W[f, c, fy, fx] · x[n, c, oy·S + fy − P, ox·S + fx − P] + b[f]`
 //!
 //! With your im2col that is one matrix product: col = im2col(x), col_W = W reshaped to
 //! (FN, C·FH·FW), out = col · col_Wᵀ + b, whose rows are (n, oy, ox): reshape it to

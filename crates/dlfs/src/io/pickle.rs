@@ -16,7 +16,7 @@
 //! - protocols 2 to 5 (binary); the text protocols 0 and 1 are refused;
 //! - the opcodes that build dicts, lists, tuples, strings, bytes, ints, floats, bools, `None`,
 //!   and the memo that lets a pickle refer to an object twice;
-//! - of the globals, only NumPy's reconstruction functions ([`numpy`]); any other global (say
+//! - of the globals, only NumPy's reconstruction functions (`numpy`); any other global (say
 //!   `os.system`) is refused where it is named, and `REDUCE` (the call) is interpreted for those
 //!   functions only, never executed;
 //! - the arrays' bytes in the file itself: protocol 5's out-of-band buffers are refused.

@@ -9,7 +9,7 @@ use dlfs_engine::conv::{Window, col2im_dot, conv_forward, conv_param_grads};
 // ANCHOR: convolution
 /// Convolution layer: FN filters of C × FH × FW slide over the input, each giving one output
 /// channel:
-/// out[n, f, oy, ox] = Σ_{c,fy,fx} W[f, c, fy, fx] · x[n, c, oy·S + fy − P, ox·S + fx − P] + b[f].
+/// `out[n, f, oy, ox] = Σ_{c,fy,fx} W[f, c, fy, fx] · x[n, c, oy·S + fy − P, ox·S + fx − P] + b[f]`
 ///
 /// With im2col (every window a row of `col`) it is one matrix product: out = col · col_Wᵀ + b
 /// with col_W = W.reshape(FN, −1), reshaped to (N, FN, OH, OW). Backward: db = Σ dout,
