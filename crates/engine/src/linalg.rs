@@ -19,9 +19,10 @@
 //! something else the calling thread simply does both halves itself. Other callers get one
 //! piece (the same bits): handing work to rayon from outside costs a wake-up per product, which
 //! the small products of a mini-batch do not repay, and pieces done one after the other are
-//! 10-20% slower than one (each packs a again). (The
-//! kernels' own threads were tried too: they hand each thread a fixed share and wait for it,
-//! and on a busy machine chapter 5's training became 4x slower than on one thread.)
+//! 10-20% slower than one (each reads all of a again, and packs it again when a is a
+//! transposed view). (The kernels' own threads were tried too: they hand each thread a fixed
+//! share and wait for it, and on a busy machine chapter 5's training became 4x slower than on
+//! one thread.)
 
 use ndarray::{Array2, ArrayBase, ArrayView2, ArrayViewMut2, Axis, Data, Ix1, Ix2};
 
@@ -54,7 +55,7 @@ pub fn matmul<F: Float>(
         c.mapv_inplace(|v| v * beta);
         return;
     }
-    // as many pieces as threads: each piece packs all of `a` again. (Four pieces on two
+    // as many pieces as threads: each piece reads all of `a` again. (Four pieces on two
     // cores made SimpleConvNet's Affine forward 0.62-0.64 ms per iteration, two 0.57.)
     let pieces = MAX_PIECES.min(rayon::current_num_threads().next_power_of_two());
     matmul_pieces(Backend::choose(m, k, n), pieces, alpha, a, b, beta, c);
@@ -71,8 +72,9 @@ pub const SPLIT_WORK: usize = 1 << 23;
 /// time, and thinner pieces would mostly be edges.
 pub const MIN_SIDE: usize = 16;
 
-/// The most pieces a product is cut into: enough for 8 cores. Each piece packs all of a again,
-/// so cutting a large product into more pieces than there are cores only costs.
+/// The most pieces a product is cut into: enough for 8 cores. Each piece reads all of a again
+/// (and packs it again when a is a transposed view), so cutting a large product into more
+/// pieces than there are cores only costs.
 pub const MAX_PIECES: usize = 8;
 
 /// [`matmul_with`], cut into at most `pieces` pieces that run in parallel on rayon's threads, as the module's

@@ -3,7 +3,7 @@
 //!
 //! A convolution's dW is such a product: dWᵀ[k, f] = Σ_i colᵀ[k, i] · dout[f, i], with a few
 //! dozen filter positions k and filters f and hundreds of windows i per image (25 × 30 values
-//! from rows of 576 in chapter 7). A general GEMM kernel copies (packs) both operands into its
+//! from rows of 576 in chapter 7). A general GEMM kernel may copy (pack) its operands into its
 //! own order first and works in tiles suited to large results; here the rows are already in
 //! the order a dot product reads them, so a tile of 5 rows of `a` by 5 rows of `b` keeps its
 //! 25 sums in AVX-512 registers (25 of the 32) and reads each row once per tile.
