@@ -27,6 +27,8 @@ use ndarray::{
     Array1, Array2, Array4, ArrayView1, ArrayView2, ArrayView4, ArrayViewMut2, Axis, CowArray, Ix2,
 };
 
+use std::mem::MaybeUninit;
+
 use crate::Float;
 use crate::linalg::{Backend, matmul_with};
 use crate::parallel::{IMAGES_PER_TASK, par_map_tasks_with, par_tasks, par_tasks_with};
@@ -439,6 +441,11 @@ fn side_by_side<F: Float>(douts: &[F], fn_count: usize, p: usize) -> CowArray<'_
 /// Each task builds its group's windows in a buffer of its own, reused from group to group;
 /// the windows are not kept for backward ([`conv_param_grads`] builds them again from x).
 /// The book's im2col of the whole batch followed by one product, cut into groups of windows.
+/// `out` is not zeroed first: each task writes every value of its images (b, then the product
+/// added to it, or the group's product copied in), while they are in its core's cache. A
+/// separate pass of zeros over the batch's 6.9 MB of outputs (chapter 7) cost a tenth of the
+/// forward on the Intel machine: 0.57-0.61 ms instead of 0.65-0.70 (fastest of 600, five
+/// pairs of runs taking turns).
 ///
 /// # Shapes
 /// - `x`: (N, C, H, W); `col_w`: (FN, C·FH·FW); `b`: (FN,); returns `out`: (N, FN, OH, OW)
@@ -457,33 +464,41 @@ pub fn conv_forward<F: Float>(
         "conv_forward: x's channels and col_w"
     );
     let x = x.as_standard_layout();
-    let mut out = crate::parallel::zeros((n, fn_count, oh, ow)); // (N, FN, OH, OW)
+    let mut out = Array4::<F>::uninit((n, fn_count, oh, ow)); // (N, FN, OH, OW), written below
     let p = oh * ow; // windows per image
     let (x_len, out_len) = (c * h * w, fn_count * p);
     let g = images_per_group(p);
     // one group: its colᵀ (K, G·OH·OW) in a buffer of its own (a product reads it 2x faster
     // there than from the rows of the whole batch's colᵀ), out = col_w · colᵀ + b, image by
     // image
-    let forward_group = |scratch: &mut Scratch<F>, xs: &[F], outs: &mut [F]| {
+    let forward_group = |scratch: &mut Scratch<F>, xs: &[F], outs: &mut [MaybeUninit<F>]| {
         let rows = xs.len() / x_len * p;
         let (col_g, prod) = (&mut scratch.0, &mut scratch.1);
         let mut col_g = buffer_view(col_g, (k, rows)); // (K, G·OH·OW), every value written
         group_col_t(xs, (c, h, w), win, &mut col_g);
-        // (FN, G·OH·OW); for one image, its out[n] itself
-        let one_image = rows == p;
-        let mut prod = match one_image {
-            true => ArrayViewMut2::from_shape((fn_count, p), &mut *outs).expect("(FN, OH·OW)"),
-            false => buffer_view(prod, (fn_count, rows)),
-        };
+        if rows == p {
+            // one image: the product goes to its out[n] itself, (FN, OH·OW), which starts as b
+            for (out_f, &bf) in outs.chunks_mut(p).zip(b.iter()) {
+                out_f.fill(MaybeUninit::new(bf));
+            }
+            // SAFETY: every value of `outs` was just written (FN rows of OH·OW values each),
+            // and MaybeUninit<F> has F's size and alignment; the borrow stays the same.
+            #[allow(unsafe_code)]
+            let outs = unsafe { &mut *(outs as *mut [MaybeUninit<F>] as *mut [F]) };
+            let mut prod = ArrayViewMut2::from_shape((fn_count, p), outs).expect("(FN, OH·OW)");
+            product(&col_w, &col_g.view(), F::one(), &mut prod); // += col_w · colᵀ
+            return;
+        }
+        let mut prod = buffer_view(prod, (fn_count, rows)); // (FN, G·OH·OW)
         for (mut row, &bf) in prod.rows_mut().into_iter().zip(b.iter()) {
             row.fill(bf); // starts as b
         }
         product(&col_w, &col_g.view(), F::one(), &mut prod); // += col_w · colᵀ
-        if !one_image {
-            let prod = buffer_view(&mut scratch.1, (fn_count, rows));
-            for (j, out_n) in outs.chunks_mut(out_len).enumerate() {
-                for (out_nf, prod_f) in out_n.chunks_mut(p).zip(prod.rows()) {
-                    out_nf.copy_from_slice(&prod_f.as_slice().expect("rows")[j * p..(j + 1) * p]);
+        for (j, out_n) in outs.chunks_mut(out_len).enumerate() {
+            for (out_nf, prod_f) in out_n.chunks_mut(p).zip(prod.rows()) {
+                let prod_nf = &prod_f.as_slice().expect("rows")[j * p..(j + 1) * p];
+                for (o, &v) in out_nf.iter_mut().zip(prod_nf) {
+                    o.write(v);
                 }
             }
         }
@@ -496,7 +511,13 @@ pub fn conv_forward<F: Float>(
     par_tasks_with(tasks.collect(), Scratch::default, |scratch, (outs, xs)| {
         forward_group(scratch, xs, outs)
     });
-    out
+    // SAFETY: the tasks' chunks of `out` cover it (one chunk of G images' outputs for each
+    // chunk of G images of x, the last of each as short), and every task wrote every value of
+    // its chunk: b into each (FN, OH·OW) row, or the group's product copied into each image.
+    #[allow(unsafe_code)]
+    unsafe {
+        out.assume_init()
+    }
 }
 
 /// The convolution's parameter gradients: db = Σ dout over (n, oy, ox) and
