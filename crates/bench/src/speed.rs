@@ -137,8 +137,8 @@ impl Breakdown {
 }
 
 /// Runs `iters` training iterations like [`dlfs::trainer::train`] (random mini-batches, Adam,
-/// on one of rayon's threads), without evaluations, timing every stage of every iteration with
-/// the wall clock.
+/// on one of rayon's threads, subnormal numbers flushed to zero), without evaluations, timing
+/// every stage of every iteration with the wall clock.
 pub fn timed_iterations(
     net: &mut Sequential<f32>,
     optimizer: &mut Adam<f32>,
@@ -149,7 +149,9 @@ pub fn timed_iterations(
 ) -> Breakdown {
     if !dlfs_engine::parallel::in_pool() {
         return dlfs_engine::parallel::run_in_pool(|| {
-            timed_iterations(net, optimizer, (x_train, t_train), batch_size, iters, rng)
+            dlfs_engine::denormal::flushed(|| {
+                timed_iterations(net, optimizer, (x_train, t_train), batch_size, iters, rng)
+            })
         });
     }
     let names = net.layer_names();

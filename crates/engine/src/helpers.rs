@@ -26,12 +26,14 @@ use std::thread::{Scope, ScopedJoinHandle};
 /// Mini-batches kept ready ahead of the loop.
 const AHEAD: usize = 2;
 
-/// Runs `body` on one of rayon's threads with helper threads at hand; they are all joined
-/// before this returns.
+/// Runs `body` on one of rayon's threads with helper threads at hand, subnormal numbers
+/// flushed to zero ([`crate::denormal`]); the helpers are all joined before this returns.
 pub fn with_helpers<'env, R: Send>(
     body: impl for<'scope> FnOnce(Helpers<'scope, 'env>) -> R + Send,
 ) -> R {
-    crate::parallel::run_in_pool(|| std::thread::scope(|scope| body(Helpers { scope })))
+    crate::parallel::run_in_pool(|| {
+        crate::denormal::flushed(|| std::thread::scope(|scope| body(Helpers { scope })))
+    })
 }
 
 /// The helper threads of [`with_helpers`].

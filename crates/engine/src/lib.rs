@@ -16,8 +16,10 @@
 //! | [`simd`] | our own loops built for AVX-512 and AVX2 too, the widest chosen at run time |
 //! | [`update`] | the optimizers' element-wise steps over the cores, as wide as the CPU allows |
 //! | [`helpers`] | the trainer's helper threads: the next batch, background evaluations |
+//! | [`denormal`] | training with numbers below the normal range flushed to zero |
 
 pub mod conv;
+pub mod denormal;
 pub mod float;
 pub mod helpers;
 pub mod linalg;
