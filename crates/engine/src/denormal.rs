@@ -3,11 +3,12 @@
 //! Below the smallest normal float (1.2·10⁻³⁸ in `f32`, 2.2·10⁻³⁰⁸ in `f64`) IEEE 754 keeps
 //! going with "subnormal" (denormal) numbers, which lose precision gradually instead of
 //! jumping to zero. Intel's cores compute with them through a slow microcode assist, of the
-//! order of a hundred cycles for an operation that normally takes a few (AMD's Zen cores pay
-//! much less). Training makes them: gradients through units that hardly fire and Adam's running
-//! averages of gradients that stay near zero shrink step after step until they leave the
-//! normal range. On the Intel machine chapter 7's epochs took 3.4-3.8 s instead of 2.7-3.1 s
-//! (four-epoch runs, taking turns), and its 20 epochs 75-77 s instead of 57-58 s.
+//! order of a hundred cycles for an operation that normally takes a few (AMD's Zen cores are
+//! reported to pay much less). Training can make them: gradients through units that hardly
+//! fire and Adam's running averages of gradients that stay near zero shrink step after step
+//! until they leave the normal range. On the Intel machine chapter 7's epochs took 3.4-3.8 s
+//! instead of 2.7-3.1 s (four-epoch runs, taking turns), and its 20 epochs 75-77 s instead of
+//! 57-58 s.
 //!
 //! [`flushed`] runs a piece of work (the trainer's loop, [`crate::helpers::with_helpers`])
 //! with x86's two modes for this on, on every thread of rayon's pool and the threads started
