@@ -32,7 +32,7 @@ fn keep() -> bool {
 /// Sets this thread's flush modes to `on` and returns whether they were on.
 #[cfg(target_arch = "x86_64")]
 fn set_flush(on: bool) -> bool {
-    #[allow(deprecated)] // the intrinsics' documentation asks for care, not for asm
+    #[allow(deprecated)] // deprecated in favour of inline `ldmxcsr`/`stmxcsr`, which they are
     use std::arch::x86_64::{_mm_getcsr, _mm_setcsr};
     // SAFETY: MXCSR holds only this thread's rounding, exception-mask and flush modes; the two
     // flush bits change how subnormal values are rounded and read, nothing else, and every
