@@ -58,7 +58,10 @@ pub(crate) use params;
 
 /// A copy of a boxed layer (`Box<dyn Layer>` cannot be `Clone` itself): every layer that is
 /// `Clone` gets it, so a network can be copied, e.g. to evaluate one while training the other.
-pub trait BoxClone<F: Float> {
+///
+/// It is also [`Any`](std::any::Any), so that a `dyn Layer` can be asked which layer it is
+/// (`downcast_mut`), where a network takes a faster path for one kind of layer.
+pub trait BoxClone<F: Float>: std::any::Any {
     fn box_clone(&self) -> Box<dyn Layer<F>>;
 }
 

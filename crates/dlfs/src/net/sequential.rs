@@ -1,9 +1,11 @@
+use std::any::Any;
+
 use ndarray::{ArrayD, ArrayView1, ArrayViewD, Axis};
 
 use crate::Float;
 use crate::functions::argmax_rows;
 use crate::gradient::numerical_gradient_mut;
-use crate::layers::{Layer, Mode, Param, SoftmaxWithLoss, Tensor, TensorShape};
+use crate::layers::{Affine, Layer, Mode, Param, SoftmaxWithLoss, Tensor, TensorShape};
 
 /// A network: layers applied in order, then softmax with cross-entropy loss.
 ///
@@ -91,7 +93,7 @@ impl<F: Float> Sequential<F> {
             .axis_chunks_iter(Axis(0), chunk)
             .zip(t.axis_chunks_iter(Axis(0), chunk))
         {
-            let y = self.predict(xb.to_owned(), Mode::Test).into_2d(); // (rows, K)
+            let y = self.predict_chunk(xb).into_2d(); // (rows, K)
             correct += argmax_rows(y.view())
                 .iter()
                 .zip(tb)
@@ -101,6 +103,27 @@ impl<F: Float> Sequential<F> {
         correct
     }
     // ANCHOR_END: accuracy
+
+    /// `predict(x.to_owned(), Mode::Test)`, the same numbers, without the copy of `x` when the
+    /// first layer is an Affine: its product then reads the rows where they lie (a quarter of
+    /// the time of measuring the two-layer net's accuracy on 70,000 images went into copying).
+    fn predict_chunk(&mut self, x: ArrayViewD<F>) -> Tensor<F> {
+        let Some((first, rest)) = self.layers.split_first_mut() else {
+            return x.to_owned();
+        };
+        let rows = x
+            .view()
+            .into_shape_with_order((x.len_of(Axis(0)), x.len() / x.len_of(Axis(0)).max(1)));
+        let any: &mut dyn Any = first.as_mut();
+        let mut y = match (any.downcast_mut::<Affine<F>>(), rows) {
+            (Some(affine), Ok(rows)) => affine.predict_rows(rows).into_dyn(),
+            _ => first.forward(x.to_owned(), Mode::Test),
+        };
+        for layer in rest {
+            y = layer.forward(y, Mode::Test);
+        }
+        y
+    }
 
     // ANCHOR: gradient
     /// Backpropagation: fills every parameter's `grad` with dL/dparam for the batch and
@@ -173,5 +196,35 @@ impl<F: Float> Sequential<F> {
     /// The names of the layers, in order, e.g. `["Affine", "Relu", "Affine"]`.
     pub fn layer_names(&self) -> Vec<&'static str> {
         self.layers.iter().map(|l| l.name()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layers::Relu;
+    use crate::net::TwoLayerNet;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    #[test]
+    fn a_chunk_read_in_place_gives_the_scores_of_a_copy() {
+        let mut rng = StdRng::seed_from_u64(3);
+        let mut net = TwoLayerNet {
+            weight_init_std: 0.1,
+            ..Default::default()
+        }
+        .build::<f32>(&mut rng);
+        let x = crate::float::randn::<f32, _>((600, 784), &mut rng).into_dyn();
+        for rows in [1, 100, 250, 600] {
+            let xb = x.slice_axis(Axis(0), (0..rows).into());
+            let copied = net.predict(xb.to_owned(), Mode::Test);
+            assert_eq!(net.predict_chunk(xb), copied, "{rows} rows");
+        }
+        // a network that does not start with an Affine takes the copy
+        let mut relu_first = Sequential::<f32>::new(vec![Box::new(Relu::new())]);
+        let xb = x.slice_axis(Axis(0), (0..7).into());
+        let expected = xb.mapv(|v| v.max(0.0));
+        assert_eq!(relu_first.predict_chunk(xb), expected);
     }
 }
