@@ -111,9 +111,8 @@ impl<F: Float> Sequential<F> {
         let Some((first, rest)) = self.layers.split_first_mut() else {
             return x.to_owned();
         };
-        let rows = x
-            .view()
-            .into_shape_with_order((x.len_of(Axis(0)), x.len() / x.len_of(Axis(0)).max(1)));
+        let d: usize = x.shape()[1..].iter().product(); // x as (N, D) rows, if contiguous
+        let rows = x.view().into_shape_with_order((x.len_of(Axis(0)), d));
         let any: &mut dyn Any = first.as_mut();
         let mut y = match (any.downcast_mut::<Affine<F>>(), rows) {
             (Some(affine), Ok(rows)) => affine.predict_rows(rows).into_dyn(),
@@ -216,7 +215,7 @@ mod tests {
         }
         .build::<f32>(&mut rng);
         let x = crate::float::randn::<f32, _>((600, 784), &mut rng).into_dyn();
-        for rows in [1, 100, 250, 600] {
+        for rows in [0, 1, 100, 250, 600] {
             let xb = x.slice_axis(Axis(0), (0..rows).into());
             let copied = net.predict(xb.to_owned(), Mode::Test);
             assert_eq!(net.predict_chunk(xb), copied, "{rows} rows");
