@@ -56,17 +56,15 @@ impl<'scope, 'env> Helpers<'scope, 'env> {
         mut draw: impl FnMut() -> T + Send + 'scope,
     ) -> impl Iterator<Item = T> + 'scope {
         let queue = Arc::new(Queue::default());
-        let helper = Arc::clone(&queue);
+        let helper = Closes(Arc::clone(&queue));
         self.scope.spawn(move || {
             for _ in 0..count {
-                let value = draw();
-                if !helper.push(value) {
+                if !helper.0.push(draw()) {
                     break; // the loop stopped early
                 }
             }
-            helper.close();
-        });
-        Batches { queue }
+        }); // the helper's end closes the queue, also when `draw` panics
+        Closes(queue)
     }
 
     /// A slot for one background job at a time.
@@ -157,7 +155,7 @@ impl<T> Queue<T> {
         value
     }
 
-    /// Either side is done: the other stops waiting.
+    /// One side is done: the other stops waiting.
     fn close(&self) {
         let mut state = self.lock();
         state.closed = true;
@@ -166,21 +164,20 @@ impl<T> Queue<T> {
     }
 }
 
-/// The loop's end of a [`Helpers::prefetch`]; dropping it stops the helper.
-struct Batches<T> {
-    queue: Arc<Queue<T>>,
-}
+/// One end of a [`Helpers::prefetch`] queue, which closes it when dropped: the helper's end,
+/// so that the loop stops waiting, and the loop's (an iterator), so that the helper stops.
+struct Closes<T>(Arc<Queue<T>>);
 
-impl<T> Iterator for Batches<T> {
+impl<T> Iterator for Closes<T> {
     type Item = T;
     fn next(&mut self) -> Option<T> {
-        self.queue.pop()
+        self.0.pop()
     }
 }
 
-impl<T> Drop for Batches<T> {
+impl<T> Drop for Closes<T> {
     fn drop(&mut self) {
-        self.queue.close();
+        self.0.close();
     }
 }
 
@@ -240,5 +237,21 @@ mod tests {
         });
         assert_eq!(taken.0, (1..=10 * AHEAD + 3).collect::<Vec<_>>());
         assert_eq!(taken.1, (1..=3 * AHEAD).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_helper_that_panics_ends_the_loop_instead_of_leaving_it_waiting() {
+        let run = std::panic::catch_unwind(|| {
+            with_helpers(|helpers| {
+                let mut i = 0;
+                let draw = move || {
+                    i += 1;
+                    assert!(i <= 3, "the fourth draw fails");
+                    i
+                };
+                helpers.prefetch(10, draw).count()
+            })
+        });
+        assert!(run.is_err(), "the helper's panic reaches the caller");
     }
 }
