@@ -5,12 +5,15 @@
 //! (the first of equal maxima; a NaN propagates); `dlfs`'s tests check it against a plain
 //! book-shaped version.
 
+use std::mem::MaybeUninit;
+
 use ndarray::{Array4, ArrayView4};
 
 use crate::Float;
 use crate::conv::Window;
 use crate::parallel::{IMAGES_PER_TASK, par_tasks};
-use crate::simd::widest;
+use crate::simd::widest_op;
+use pulp::{Simd, WithSimd};
 
 /// Max pooling of a batch: out[n, c, oy, ox] = the largest value of its window (padding counts
 /// as 0), and `arg_max` = where it was in the window, py·PW + px (a byte: at most 256 positions).
@@ -48,14 +51,47 @@ pub fn max_pool<F: Float>(x: ArrayView4<F>, win: Window, arg_max: &mut Array4<u8
                 .chunks_mut(task * plane_out),
         );
     par_tasks(tasks.collect(), |((outs, xs), args)| {
-        widest(|| {
-            let planes = outs.chunks_mut(plane_out).zip(xs.chunks(plane_in));
-            for ((out_p, x_p), arg_p) in planes.zip(args.chunks_mut(plane_out)) {
-                pool_plane(x_p, (h, w), win, out_p, arg_p); // out[n, c] from x[n, c]
-            }
-        })
+        let hw = (h, w);
+        widest_op(PoolPlanes {
+            xs,
+            hw,
+            win,
+            outs,
+            args,
+        });
     });
     out
+}
+
+/// [`max_pool`]'s work on one task's planes, as an operation [`widest_op`] compiles for each
+/// SIMD level (as a closure it was too large to be inlined, and ran the baseline's build).
+struct PoolPlanes<'a, F> {
+    xs: &'a [F],
+    hw: (usize, usize),
+    win: Window,
+    outs: &'a mut [F],
+    args: &'a mut [u8],
+}
+
+impl<F: Float> WithSimd for PoolPlanes<'_, F> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, _: S) {
+        let PoolPlanes {
+            xs,
+            hw,
+            win,
+            outs,
+            args,
+        } = self;
+        let (oh, ow) = win.out_size(hw.0, hw.1);
+        let (plane_in, plane_out) = (hw.0 * hw.1, oh * ow);
+        let planes = outs.chunks_mut(plane_out).zip(xs.chunks(plane_in));
+        for ((out_p, x_p), arg_p) in planes.zip(args.chunks_mut(plane_out)) {
+            pool_plane(x_p, hw, win, out_p, arg_p); // out[n, c] from x[n, c]
+        }
+    }
 }
 
 /// Backward of [`max_pool`]: each dout goes to the input position its window's maximum came
@@ -83,7 +119,7 @@ pub fn max_pool_backward<F: Float>(
     );
     let (dout, arg_max) = (dout.as_standard_layout(), arg_max.as_standard_layout());
     let (plane_in, plane_out) = (h * w, oh * ow);
-    let mut dx = crate::parallel::zeros((n, c, h, w)); // (N, C, H, W)
+    let mut dx = Array4::<F>::uninit((n, c, h, w)); // (N, C, H, W), every value written below
     let task = IMAGES_PER_TASK * c;
     let tasks = dx
         .as_slice_mut()
@@ -101,12 +137,52 @@ pub fn max_pool_backward<F: Float>(
                 .chunks(task * plane_out),
         );
     par_tasks(tasks.collect(), |((dxs, douts), args)| {
+        let hw = (h, w);
+        widest_op(UnpoolPlanes {
+            douts,
+            args,
+            hw,
+            win,
+            dxs,
+        });
+    });
+    // SAFETY: the tasks' chunks of `dx` cover it (one chunk of planes for each chunk of dout's
+    // planes, the last of each as short), and `unpool_plane` writes every value of each plane.
+    #[allow(unsafe_code)]
+    unsafe {
+        dx.assume_init()
+    }
+}
+
+/// [`max_pool_backward`]'s work on one task's planes, as an operation [`widest_op`] compiles
+/// for each SIMD level.
+struct UnpoolPlanes<'a, F> {
+    douts: &'a [F],
+    args: &'a [u8],
+    hw: (usize, usize),
+    win: Window,
+    dxs: &'a mut [MaybeUninit<F>],
+}
+
+impl<F: Float> WithSimd for UnpoolPlanes<'_, F> {
+    type Output = ();
+
+    #[inline(always)]
+    fn with_simd<S: Simd>(self, _: S) {
+        let UnpoolPlanes {
+            douts,
+            args,
+            hw,
+            win,
+            dxs,
+        } = self;
+        let (oh, ow) = win.out_size(hw.0, hw.1);
+        let (plane_in, plane_out) = (hw.0 * hw.1, oh * ow);
         let planes = dxs.chunks_mut(plane_in).zip(douts.chunks(plane_out));
         for ((dx_p, dout_p), arg_p) in planes.zip(args.chunks(plane_out)) {
-            unpool_plane(dout_p, arg_p, (h, w), win, dx_p);
+            unpool_plane(dout_p, arg_p, hw, win, dx_p); // dx[n, c] from dout[n, c]
         }
-    });
-    dx
+    }
 }
 
 /// Max pooling of one channel `x_p` (H × W) into `out_p` (OH × OW), with each maximum's
@@ -275,17 +351,25 @@ impl<F: Float, const NAN: bool> WindowMax<F, NAN> {
     }
 }
 
-/// Backward of [`pool_plane`]: adds each dout to the input position its window's maximum came
-/// from, in `dx_p` (H × W).
+/// Backward of [`pool_plane`]: writes `dx_p` (H × W), each dout added to the input position its
+/// window's maximum came from, 0 elsewhere.
+#[inline(always)]
 fn unpool_plane<F: Float>(
     dout_p: &[F],
     arg_p: &[u8],
     hw: (usize, usize),
     win: Window,
-    dx_p: &mut [F],
+    dx_p: &mut [MaybeUninit<F>],
 ) {
+    if tiles_2x2(win, hw) {
+        return unpool_plane_2x2(dout_p, arg_p, hw.1, dx_p);
+    }
+    dx_p.fill(MaybeUninit::new(F::zero()));
+    // SAFETY: every value of `dx_p` was just written, and MaybeUninit<F> has F's size and
+    // alignment; the borrow stays the same.
+    #[allow(unsafe_code)]
+    let dx_p = unsafe { &mut *(dx_p as *mut [MaybeUninit<F>] as *mut [F]) };
     match (win.fh, win.fw) {
-        (2, 2) if tiles_2x2(win, hw) => unpool_plane_2x2(dout_p, arg_p, hw.1, dx_p),
         (2, 2) => unpool_plane_body(
             dout_p,
             arg_p,
@@ -301,15 +385,22 @@ fn unpool_plane<F: Float>(
     }
 }
 
-/// [`unpool_plane`] for windows that tile the plane ([`tiles_2x2`]): a window's arg max a is
-/// the input at row a / 2, column a % 2 of its two rows, with no padding or edge to check.
-fn unpool_plane_2x2<F: Float>(dout_p: &[F], arg_p: &[u8], w: usize, dx_p: &mut [F]) {
+/// [`unpool_plane`] for windows that tile the plane ([`tiles_2x2`]): each input value lies in
+/// one window, so each is written once, straight through, two rows at a time: 0 + dout at the
+/// window's arg max a (row a / 2, column a % 2 of its two rows; 0 + dout, as when dout is added
+/// into zeros, so that a dout of −0 gives the same +0), 0 at the other three.
+#[inline(always)]
+fn unpool_plane_2x2<F: Float>(dout_p: &[F], arg_p: &[u8], w: usize, dx_p: &mut [MaybeUninit<F>]) {
     let ow = w / 2;
     let rows = dx_p.chunks_exact_mut(2 * w).zip(dout_p.chunks_exact(ow));
     for ((pair, dout_row), arg_row) in rows.zip(arg_p.chunks_exact(ow)) {
-        for (ox, (&dout, &a)) in dout_row.iter().zip(arg_row).enumerate() {
-            let a = usize::from(a);
-            pair[(a >> 1) * w + 2 * ox + (a & 1)] += dout; // dx[arg max] += dout
+        let (top, bottom) = pair.split_at_mut(w);
+        let windows = top.chunks_exact_mut(2).zip(bottom.chunks_exact_mut(2));
+        for ((upper, lower), (&dout, &a)) in windows.zip(dout_row.iter().zip(arg_row)) {
+            let v = F::zero() + dout; // dx[arg max]; selects, not branches (a is a coin toss)
+            let [a0, a1, a2, a3] = [0, 1, 2, 3].map(|k| if a == k { v } else { F::zero() });
+            (upper[0], upper[1]) = (MaybeUninit::new(a0), MaybeUninit::new(a1));
+            (lower[0], lower[1]) = (MaybeUninit::new(a2), MaybeUninit::new(a3));
         }
     }
 }
@@ -333,6 +424,32 @@ fn unpool_plane_body<F: Float>(
             if iy < h && ix < w {
                 dx_p[iy * w + ix] += dout_p[oy * ow + ox]; // dx[arg max] += dout
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backward_writes_every_value_as_adding_into_zeros_would() {
+        // 2×2 windows tiling a 4×4 plane (written straight through) and 3×3 windows with stride
+        // 1 on a 5×5 one (overlapping: added into zeros), with a dout of −0 at each arg max
+        for (side, win) in [(4, Window::new(2, 2, 2, 0)), (5, Window::new(3, 3, 1, 0))] {
+            let x = Array4::<f32>::from_shape_fn((2, 3, side, side), |(n, c, y, x)| {
+                ((n * 7 + c * 5 + y * 3 + x * 11) % 13) as f32
+            });
+            let mut arg_max = Array4::zeros((0, 0, 0, 0));
+            let out = max_pool(x.view(), win, &mut arg_max);
+            let dx = max_pool_backward(out.mapv(|_| -0.0).view(), arg_max.view(), x.dim(), win);
+            assert!(
+                dx.iter().all(|v: &f32| v.to_bits() == 0),
+                "{win:?}: +0 everywhere"
+            );
+            let dout = out.mapv(|v| v + 1.0);
+            let dx = max_pool_backward(dout.view(), arg_max.view(), x.dim(), win);
+            assert_eq!(dx.sum(), dout.sum(), "{win:?}: every dout lands once");
         }
     }
 }
