@@ -29,7 +29,7 @@ pub fn max_pool<F: Float>(x: ArrayView4<F>, win: Window, arg_max: &mut Array4<u8
     let x = x.as_standard_layout();
     let (n, c, h, w) = x.dim();
     let (oh, ow) = win.out_size(h, w);
-    let mut out = Array4::<F>::zeros((n, c, oh, ow)); // (N, C, OH, OW)
+    let mut out = Array4::<F>::uninit((n, c, oh, ow)); // (N, C, OH, OW), every value written below
     if arg_max.dim() != (n, c, oh, ow) || !arg_max.is_standard_layout() {
         *arg_max = Array4::zeros((n, c, oh, ow));
     }
@@ -60,7 +60,12 @@ pub fn max_pool<F: Float>(x: ArrayView4<F>, win: Window, arg_max: &mut Array4<u8
             args,
         });
     });
-    out
+    // SAFETY: the tasks' chunks of `out` cover it (one chunk of planes for each chunk of x's
+    // planes, the last of each as short), and `pool_plane` writes every value of each plane.
+    #[allow(unsafe_code)]
+    unsafe {
+        out.assume_init()
+    }
 }
 
 /// [`max_pool`]'s work on one task's planes, as an operation [`widest_op`] compiles for each
@@ -69,7 +74,7 @@ struct PoolPlanes<'a, F> {
     xs: &'a [F],
     hw: (usize, usize),
     win: Window,
-    outs: &'a mut [F],
+    outs: &'a mut [MaybeUninit<F>],
     args: &'a mut [u8],
 }
 
@@ -192,7 +197,7 @@ fn pool_plane<F: Float>(
     x_p: &[F],
     hw: (usize, usize),
     win: Window,
-    out_p: &mut [F],
+    out_p: &mut [MaybeUninit<F>],
     arg_p: &mut [u8],
 ) {
     // A NaN must win its window (as in NumPy), but checking for it at every comparison makes
@@ -225,7 +230,7 @@ fn tiles_2x2(win: Window, (h, w): (usize, usize)) -> bool {
 /// the larger of c, d, then the larger of those two, each time keeping the first when they are
 /// equal: the same value and position as scanning a, b, c, d (no NaN here).
 #[inline(always)]
-fn pool_plane_2x2<F: Float>(x_p: &[F], w: usize, out_p: &mut [F], arg_p: &mut [u8]) {
+fn pool_plane_2x2<F: Float>(x_p: &[F], w: usize, out_p: &mut [MaybeUninit<F>], arg_p: &mut [u8]) {
     let ow = w / 2;
     let rows = x_p.chunks_exact(2 * w); // the two input rows of each output row
     for ((pair, out_row), arg_row) in rows
@@ -245,11 +250,12 @@ fn pool_plane_2x2<F: Float>(x_p: &[F], w: usize, out_p: &mut [F], arg_p: &mut [u
             } else {
                 (cd[0], 2)
             };
-            (*out, *arg) = if lower > upper {
+            let (max, at) = if lower > upper {
                 (lower, lower_at)
             } else {
                 (upper, upper_at)
             };
+            (*out, *arg) = (MaybeUninit::new(max), at);
         }
     }
 }
@@ -261,7 +267,7 @@ fn pool_plane_body<F: Float, const NAN: bool>(
     x_p: &[F],
     (h, w): (usize, usize),
     win: Window,
-    out_p: &mut [F],
+    out_p: &mut [MaybeUninit<F>],
     arg_p: &mut [u8],
 ) {
     let (ph, pw, s, p) = (win.fh, win.fw, win.stride, win.pad);
@@ -346,8 +352,8 @@ impl<F: Float, const NAN: bool> WindowMax<F, NAN> {
     }
 
     #[inline(always)]
-    fn result(self) -> (F, u8) {
-        (self.best, self.at as u8)
+    fn result(self) -> (MaybeUninit<F>, u8) {
+        (MaybeUninit::new(self.best), self.at as u8)
     }
 }
 
