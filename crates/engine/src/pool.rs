@@ -1,5 +1,7 @@
 //! Max pooling, fast: each window scanned where it lies in the image (no im2col copy), with
-//! a branch-free running maximum, the book's 2×2 windows unrolled, planes spread over the cores.
+//! a branch-free running maximum, the book's 2×2 windows unrolled, planes spread over the cores,
+//! the loops built for the widest vectors ([`widest_op`]). Neither direction writes zeros over
+//! the batch first: each task writes every value of its planes, while they are in its cache.
 //!
 //! It gives the same values and the same arg max as the book's im2col + `np.argmax` per row
 //! (the first of equal maxima; a NaN propagates); `dlfs`'s tests check it against a plain
