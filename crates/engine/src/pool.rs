@@ -118,11 +118,12 @@ pub fn max_pool_backward<F: Float>(
         "max_pool_backward: dout does not match the output's shape"
     );
     let (n, c, h, w) = x_shape;
-    let (_, _, oh, ow) = arg_max.dim();
+    let (oh, ow) = win.out_size(h, w);
+    // every plane of dx is written from its plane of dout (dx starts uninitialised)
     assert_eq!(
-        (oh, ow),
-        win.out_size(h, w),
-        "max_pool_backward: output size"
+        arg_max.dim(),
+        (n, c, oh, ow),
+        "max_pool_backward: dout's shape does not match the forward's output"
     );
     let (dout, arg_max) = (dout.as_standard_layout(), arg_max.as_standard_layout());
     let (plane_in, plane_out) = (h * w, oh * ow);
@@ -434,6 +435,15 @@ fn unpool_plane_body<F: Float>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[should_panic(expected = "dout's shape does not match")]
+    fn backward_refuses_a_dout_of_fewer_planes() {
+        let win = Window::new(2, 2, 2, 0);
+        let dout = Array4::<f32>::zeros((1, 2, 2, 2));
+        let arg_max = Array4::<u8>::zeros((1, 2, 2, 2));
+        max_pool_backward(dout.view(), arg_max.view(), (2, 2, 4, 4), win);
+    }
 
     #[test]
     fn backward_writes_every_value_as_adding_into_zeros_would() {
