@@ -163,7 +163,9 @@ pub fn max_pool_backward<F: Float>(
 }
 
 /// [`max_pool_backward`]'s work on one task's planes, as an operation [`widest_op`] compiles
-/// for each SIMD level.
+/// for each SIMD level. (The scatter itself is scalar; as a plain closure in `par_tasks` the
+/// whole backward measured slower in training: a chapter 7 epoch 2.78-2.95 s, median 2.85,
+/// against 2.74-2.91, median 2.78, six pairs taking turns.)
 struct UnpoolPlanes<'a, F> {
     douts: &'a [F],
     args: &'a [u8],
@@ -447,8 +449,8 @@ mod tests {
 
     #[test]
     fn backward_writes_every_value_as_adding_into_zeros_would() {
-        // 2×2 windows tiling a 4×4 plane (written straight through) and 3×3 windows with stride
-        // 1 on a 5×5 one (overlapping: added into zeros), with a dout of −0 at each arg max
+        // 2×2 windows tiling a 4×4 plane and 3×3 windows with stride 1 on a 5×5 one (overlapping),
+        // with a dout of −0 at each arg max
         for (side, win) in [(4, Window::new(2, 2, 2, 0)), (5, Window::new(3, 3, 1, 0))] {
             let x = Array4::<f32>::from_shape_fn((2, 3, side, side), |(n, c, y, x)| {
                 ((n * 7 + c * 5 + y * 3 + x * 11) % 13) as f32
